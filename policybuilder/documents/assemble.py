@@ -1,0 +1,109 @@
+"""Assembly: answers in, a complete policy out (sections, coverage report, readability)."""
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from policybuilder.documents.coverage import Coverage, coverage_build
+from policybuilder.documents.engine import (
+    MARKDOWN,
+    CompiledLibrary,
+    clause_render,
+    clause_selected,
+    facts_context,
+    library_current,
+)
+from policybuilder.documents.facts import PolicyFacts, facts_build
+from policybuilder.documents.readability import Readability, readability_measure
+from policybuilder.documents.schema import answers_schema, answers_validate
+from policybuilder.documents.text import markdown_units
+
+
+class InvalidAnswers(ValueError):
+    """The answers break the contract; `errors` has one message per bad field."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class RenderedClause:
+    slug: str
+    title: str
+    markdown: str
+    html: str
+
+
+@dataclass(frozen=True)
+class RenderedSection:
+    slug: str
+    title: str
+    clauses: tuple[RenderedClause, ...]
+
+    @property
+    def show_clause_titles(self) -> bool:
+        return len(self.clauses) > 1
+
+
+@dataclass(frozen=True)
+class Policy:
+    answers: dict[str, Any]
+    facts: PolicyFacts
+    sections: tuple[RenderedSection, ...]
+    coverage: Coverage
+    library_revision: str
+
+    @cached_property
+    def readability(self) -> Readability:
+        # Measured on demand: the HTML export does not need it, the JSON export and result page do.
+        return readability_measure(
+            [unit for s in self.sections for c in s.clauses for unit in markdown_units(c.markdown)]
+        )
+
+    @property
+    def title(self) -> str:
+        return f"Privacy policy for {self.facts.shop.name}"
+
+
+def catalogue_slugs(library: CompiledLibrary) -> dict[str, list[str]]:
+    slugs: dict[str, list[str]] = {}
+    for service in library.catalogue.values():
+        slugs.setdefault(service.kind, []).append(service.slug)
+    return slugs
+
+
+def schema_current(library: CompiledLibrary | None = None) -> dict[str, Any]:
+    """The answers JSON Schema for the library as it is now."""
+    return answers_schema(catalogue_slugs=catalogue_slugs(library or library_current()))
+
+
+def policy_assemble(*, answers: Any, library: CompiledLibrary | None = None) -> Policy:
+    """Validate the answers and assemble the policy; raises InvalidAnswers and nothing else happens."""
+    library = library or library_current()
+    errors = answers_validate(answers, schema=schema_current(library))
+    if errors:
+        raise InvalidAnswers(errors)
+    facts = facts_build(answers=answers, catalogue=library.catalogue)
+    context = facts_context(facts)
+    rendered: dict[str, list[RenderedClause]] = {}
+    selected: list[tuple[str, tuple[str, ...]]] = []
+    for clause in library.clauses:
+        if not clause_selected(clause, context):
+            continue
+        markdown = clause_render(clause, context)
+        if not markdown:
+            continue
+        data = clause.data
+        selected.append((data.slug, data.satisfies))
+        html = MARKDOWN.render(markdown)
+        rendered.setdefault(data.section, []).append(
+            RenderedClause(slug=data.slug, title=data.title, markdown=markdown, html=html)
+        )
+    sections = tuple(
+        RenderedSection(slug=s.slug, title=s.title, clauses=tuple(rendered[s.slug]))
+        for s in library.sections
+        if s.slug in rendered
+    )
+    coverage = coverage_build(library=library, context=context, selected=selected)
+    return Policy(answers=answers, facts=facts, sections=sections, coverage=coverage, library_revision=library.revision)

@@ -1,0 +1,77 @@
+"""Country names and the regional groupings that decide which transfers need a safeguard."""
+
+from functools import lru_cache
+
+import pycountry
+
+EEA = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+        "IS",
+        "LI",
+        "NO",
+    ]
+)
+# Countries with an EU adequacy decision (GDPR art 45), as of 2026. The US decision covers
+# only companies certified under the Data Privacy Framework, so the US is left to the catalogue.
+EU_ADEQUATE = frozenset(["AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "GB", "UY"])
+# Names that read with "the" in a sentence ("based in the United States").
+_WITH_THE = frozenset(["US", "GB", "NL", "AE", "PH", "CZ", "BS", "GM", "DO", "CF", "KY", "FK", "MV", "MH", "SB", "VA"])
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str) -> str:
+    """The everyday English name of an ISO 3166-1 alpha-2 code ('' for an unknown code)."""
+    country = pycountry.countries.get(alpha_2=code.upper()) if code else None
+    if country is None:
+        return ""
+    return getattr(country, "common_name", None) or country.name
+
+
+def country_in(code: str) -> str:
+    """'the United States' or 'Germany': the name as it stands after 'in'."""
+    name = country_name(code)
+    return f"the {name}" if code.upper() in _WITH_THE else name
+
+
+@lru_cache(maxsize=512)
+def region_name(country: str, region: str) -> str:
+    """The name of an ISO 3166-2 subdivision ('TX' in 'US' is 'Texas'), '' when unknown."""
+    if not country or not region:
+        return ""
+    subdivision = pycountry.subdivisions.get(code=f"{country.upper()}-{region.upper()}")
+    return subdivision.name if subdivision else ""
+
+
+def is_country(code: str) -> bool:
+    return bool(country_name(code))
+
+
+def is_region(country: str, region: str) -> bool:
+    return bool(region_name(country, region))

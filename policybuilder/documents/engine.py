@@ -1,0 +1,197 @@
+"""The clause engine: one sandboxed Jinja environment, and the library compiled for it.
+
+Clause bodies are Markdown with Jinja variables, written by editors in the browser, so they
+render only in Jinja's sandbox, with StrictUndefined (a missing fact is an error, never a blank
+in a legal document). Every value a template prints is escaped for Markdown on the way out, so
+markup, Markdown or template syntax in an answer comes out as the literal characters.
+"""
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import StrictUndefined, Template, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+from markdown_it import MarkdownIt
+
+from policybuilder.documents.facts import PolicyFacts
+from policybuilder.documents.inventory import and_list
+from policybuilder.library.selectors import library_revision, library_snapshot
+from policybuilder.library.types import ClauseData, LawData, LegalItemData, LibraryData, SectionData, ServiceData
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_NUMBERED = re.compile(r"^(\d+)[.)]")
+# Longest text one clause may produce: a runaway loop fails fast instead of filling memory.
+MAX_CLAUSE_CHARS = 50_000
+
+
+class Md(str):
+    """Markdown the engine built itself from escaped parts: printed as it is."""
+
+
+class ClauseError(ValueError):
+    """A clause that cannot be compiled or rendered; the message names the clause and the line."""
+
+
+def md_escape(value: Any) -> str:
+    """Make one printed value literal in Markdown: every syntax character gets a backslash."""
+    if isinstance(value, Md):
+        return value
+    if value is None:
+        raise TemplateError("a clause printed an empty value (None); guard it with {% if %}")
+    text = " ".join(str(value).split())  # an answer never starts a new Markdown block
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    numbered = _MD_NUMBERED.match(text)
+    if numbered:  # "1. Shop" would start an ordered list
+        return f"{numbered[1]}\\{text[numbered.end(1) :]}"
+    return "\\" + text if text[:1] in "#+=-" else text
+
+
+def _or_list(items: Any) -> str:
+    items = [str(item) for item in items]
+    return f"{', '.join(items[:-1])} or {items[-1]}" if len(items) > 1 else "".join(items)
+
+
+def _names(providers: Any) -> str:
+    return and_list([p.name for p in providers])
+
+
+def environment_make() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined,
+        finalize=md_escape,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(and_list=and_list, or_list=_or_list, names=_names)
+    return env
+
+
+ENV = environment_make()
+MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+
+
+def facts_context(facts: PolicyFacts) -> dict[str, Any]:
+    """The names a clause may use (clauses/README.md lists them), and nothing else."""
+    return {
+        "shop": facts.shop,
+        "data": facts.data,
+        "payments": facts.payments,
+        "analytics": facts.analytics,
+        "advertising": facts.advertising,
+        "newsletter": facts.newsletter,
+        "double_opt_in": facts.double_opt_in,
+        "shipping": facts.shipping,
+        "services": facts.services,
+        "processors": facts.processors,
+        "independent_providers": facts.independent_providers,
+        "cookie_trackers": facts.cookie_trackers,
+        "uses_cookies": facts.uses_cookies,
+        "third_party_tracking": facts.third_party_tracking,
+        "sells_data": facts.sells_data,
+        "sells_or_shares": facts.sells_or_shares,
+        "consent_based": facts.consent_based,
+        "children": facts.children,
+        "laws": facts.laws,
+        "transfers": facts.transfers,
+        "transfer_countries": facts.transfer_countries,
+        "kinds": facts.kinds,
+        "retention": facts.retention,
+        "effective_date": facts.effective_date,
+    }
+
+
+@dataclass(frozen=True)
+class CompiledClause:
+    data: ClauseData
+    when: Callable[..., Any]
+    template: Template
+
+
+@dataclass(frozen=True)
+class CompiledItem:
+    data: LegalItemData
+    applies: Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class CompiledLibrary:
+    revision: str
+    sections: tuple[SectionData, ...]
+    clauses: tuple[CompiledClause, ...]  # in document order
+    catalogue: dict[str, ServiceData]
+    laws: dict[str, LawData]
+    items: tuple[CompiledItem, ...]
+
+
+def expression_compile(source: str, *, where: str) -> Callable[..., Any]:
+    try:
+        return ENV.compile_expression(source, undefined_to_none=False)
+    except TemplateError as exc:
+        raise ClauseError(f"{where}: the condition {source!r} does not compile: {exc}") from exc
+
+
+def template_compile(clause: ClauseData) -> Template:
+    try:
+        return ENV.from_string(clause.body)
+    except TemplateError as exc:
+        line = getattr(exc, "lineno", None)
+        raise ClauseError(f"clause {clause.slug}, line {line}: {exc.message}") from exc
+
+
+def library_compile(data: LibraryData) -> CompiledLibrary:
+    """Compile every clause body and condition once; raises ClauseError naming the first bad one."""
+    section_order = {s.slug: s.order for s in data.sections}
+    ordered = sorted(data.clauses, key=lambda c: (section_order[c.section], c.order, c.slug))
+    return CompiledLibrary(
+        revision=data.revision,
+        sections=tuple(sorted(data.sections, key=lambda s: s.order)),
+        clauses=tuple(
+            CompiledClause(
+                data=c, when=expression_compile(c.when, where=f"clause {c.slug}"), template=template_compile(c)
+            )
+            for c in ordered
+        ),
+        catalogue={s.slug: s for s in data.services},
+        laws={law.code: law for law in data.laws},
+        items=tuple(
+            CompiledItem(data=i, applies=expression_compile(i.applies, where=f"legal item {i.item_id}"))
+            for i in data.items
+        ),
+    )
+
+
+def clause_render(clause: CompiledClause, context: dict[str, Any]) -> str:
+    """Render one clause body to Markdown; raises ClauseError naming the clause and the line."""
+    try:
+        text = clause.template.render(context)
+    except TemplateError as exc:
+        raise ClauseError(f"clause {clause.data.slug}: {exc}") from exc
+    if len(text) > MAX_CLAUSE_CHARS:
+        raise ClauseError(f"clause {clause.data.slug} produced more than {MAX_CLAUSE_CHARS} characters")
+    return text.strip()
+
+
+def clause_selected(clause: CompiledClause, context: dict[str, Any]) -> bool:
+    try:
+        return bool(clause.when(**context))
+    except TemplateError as exc:
+        raise ClauseError(f"clause {clause.data.slug}: its condition failed: {exc}") from exc
+
+
+_compiled: CompiledLibrary | None = None
+_compiled_lock = threading.Lock()
+
+
+def library_current() -> CompiledLibrary:
+    """The compiled library at the database's current revision, compiled again only on change."""
+    global _compiled
+    revision = library_revision()
+    if _compiled is None or _compiled.revision != revision:
+        with _compiled_lock:
+            if _compiled is None or _compiled.revision != revision:
+                _compiled = library_compile(library_snapshot())
+    return _compiled

@@ -1,0 +1,99 @@
+"""Exporters: one assembled policy as a standalone HTML page, Markdown, plain text or JSON."""
+
+import json
+from dataclasses import asdict
+from functools import lru_cache
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from policybuilder.documents.assemble import Policy
+from policybuilder.documents.engine import md_escape
+from policybuilder.documents.text import markdown_to_text
+
+FORMATS = ("html", "md", "txt", "json")
+
+
+@lru_cache(maxsize=1)
+def _policy_css() -> str:
+    # Inlined so that the exported page makes no request of its own.
+    return (settings.BASE_DIR / "static" / "css" / "policy.css").read_text(encoding="utf-8")
+
+
+def policy_html(policy: Policy) -> str:
+    """The standalone HTML page: inline CSS, no external requests, a table of contents."""
+    return render_to_string("documents/policy.html", {"policy": policy, "css": _policy_css()})
+
+
+def policy_markdown(policy: Policy) -> str:
+    shop = policy.facts.shop
+    parts = [f"# Privacy policy: {md_escape(shop.name)}", f"Last updated: {policy.facts.effective_date}"]
+    for section in policy.sections:
+        parts.append(f"## {section.title}")
+        for clause in section.clauses:
+            if section.show_clause_titles:
+                parts.append(f"### {clause.title}")
+            parts.append(clause.markdown)
+    return "\n\n".join(parts) + "\n"
+
+
+def policy_text(policy: Policy) -> str:
+    shop = policy.facts.shop
+    title = f"Privacy policy: {shop.name}"
+    parts = [f"{title}\n{'=' * len(title)}", f"Last updated: {policy.facts.effective_date}"]
+    for section in policy.sections:
+        parts.append(f"{section.title.upper()}\n{'-' * len(section.title)}")
+        for clause in section.clauses:
+            if section.show_clause_titles:
+                parts.append(clause.title)
+            parts.append(markdown_to_text(clause.markdown))
+    return "\n\n".join(parts) + "\n"
+
+
+def policy_data(policy: Policy) -> dict[str, Any]:
+    """Everything about the policy as plain data: answers, sections, coverage, readability."""
+    coverage = policy.coverage
+    return {
+        "title": policy.title,
+        "effective_date": policy.facts.effective_date_iso,
+        "library_revision": policy.library_revision,
+        "answers": policy.answers,
+        "sections": [
+            {"slug": s.slug, "title": s.title, "clauses": [asdict(c) for c in s.clauses]} for s in policy.sections
+        ],
+        "coverage": {
+            "complete": coverage.complete,
+            "laws": [
+                {"code": law.code, "name": law.name, "items": [asdict(i) | {"covered": i.covered} for i in law.items]}
+                for law in coverage.laws
+            ],
+            "notes": list(coverage.notes),
+        },
+        "readability": asdict(policy.readability),
+    }
+
+
+def policy_json(policy: Policy) -> str:
+    return json.dumps(policy_data(policy), indent=2, ensure_ascii=False) + "\n"
+
+
+def policy_export(policy: Policy, fmt: str) -> str:
+    """The policy in one of FORMATS."""
+    exporters = {"html": policy_html, "md": policy_markdown, "txt": policy_text, "json": policy_json}
+    return exporters[fmt](policy)
+
+
+def coverage_text(policy: Policy) -> str:
+    """The coverage report as lines of text, for the command line."""
+    lines = []
+    for law in policy.coverage.laws:
+        covered = len(law.items) - len(law.gaps)
+        lines.append(f"{law.name}: {covered} of {len(law.items)} items covered")
+        for item in law.items:
+            where = ", ".join(item.clauses) if item.covered else f"GAP: {item.hint}"
+            lines.append(f"  [{'x' if item.covered else ' '}] {item.item_id} ({item.citation}): {where}")
+    lines.extend(f"Note: {note}" for note in policy.coverage.notes)
+    r = policy.readability
+    lines.append(f"Readability: grade {r.grade}, {r.words} words, about {r.minutes} min to read")
+    return "\n".join(lines) + "\n"

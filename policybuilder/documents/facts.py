@@ -1,0 +1,372 @@
+"""PolicyAnswers -> PolicyFacts: the one typed context every clause template sees.
+
+Answers are what the shop owner said; facts add what follows from them: the catalogue
+entries behind each service slug, the laws that apply, where data goes abroad, the
+retention periods and the inventory of data kinds. Clauses only ever read facts.
+"""
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from policybuilder.documents import countries
+from policybuilder.documents.inventory import kinds_build
+from policybuilder.documents.retention import Retention, retention_resolve
+from policybuilder.library.types import ServiceData
+
+# What a service the catalogue lacks is assumed to receive, by kind: the least it needs to work.
+CUSTOM_DEFAULTS: dict[str, tuple[tuple[str, ...], str]] = {
+    "payment": (("your name and billing details", "your payment details", "the amount you pay"), "take payments"),
+    "analytics": (("pages you view", "device and browser details"), "measure how our site is used"),
+    "advertising": (("an ad identifier", "pages you view and what you buy"), "show and measure our ads"),
+    "newsletter": (("your email address", "which emails you open"), "send our newsletter"),
+    "shipping": (("your name", "your delivery address", "your phone number", "parcel details"), "deliver your order"),
+}
+LAW_ORDER = ("eu", "uk", "us", "us-ca", "ca", "br", "au", "children")
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    address: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Shop:
+    name: str
+    legal_name: str
+    website: str
+    email: str
+    phone: str
+    address: str
+    country: str
+    country_name: str
+    country_in: str
+    region: str
+    region_name: str
+    eu_representative: Contact | None
+    uk_representative: Contact | None
+    privacy_officer: str
+
+    @property
+    def outside_eu(self) -> bool:
+        return self.country not in countries.EEA
+
+    @property
+    def outside_uk(self) -> bool:
+        return self.country != "GB"
+
+    @property
+    def us_style_dates(self) -> bool:
+        return self.country == "US"
+
+
+@dataclass(frozen=True)
+class Provider:
+    """A service the shop uses: a catalogue entry, or one the owner added by name."""
+
+    slug: str
+    name: str
+    kind: str
+    company: str
+    country: str
+    country_name: str
+    privacy_url: str
+    receives: tuple[str, ...]
+    purpose: str
+    role: str
+    safeguard: str
+    opt_out_url: str
+    sets_cookies: bool
+    custom: bool
+
+    @property
+    def independent(self) -> bool:
+        return self.role == "controller"
+
+
+@dataclass(frozen=True)
+class Transfer:
+    provider: Provider
+    country_name: str
+    safeguard: str
+
+
+@dataclass(frozen=True)
+class Laws:
+    eu: bool
+    uk: bool
+    us: bool
+    us_ca: bool
+    ca: bool
+    br: bool
+    au: bool
+    coppa: bool
+    added: tuple[str, ...]  # codes switched on by the shop's own country, not ticked by the owner
+
+    @property
+    def gdpr(self) -> bool:
+        return self.eu or self.uk
+
+    @property
+    def quebec(self) -> bool:
+        # Any shop selling across Canada can have Québec customers; Law 25 then applies.
+        return self.ca
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        on = {"eu": self.eu, "uk": self.uk, "us": self.us, "us-ca": self.us_ca, "ca": self.ca,
+              "br": self.br, "au": self.au, "children": self.coppa}  # fmt: skip
+        return tuple(code for code in LAW_ORDER if on[code])
+
+
+@dataclass(frozen=True)
+class Data:
+    accounts: bool
+    contact_form: bool
+    surveys: bool
+    reviews: bool
+    phone_orders: bool
+    server_logs: bool
+    essential_cookies: bool
+
+
+@dataclass(frozen=True)
+class Payments:
+    providers: tuple[Provider, ...]
+    stores_card_numbers: bool
+
+    @property
+    def independent(self) -> tuple[Provider, ...]:
+        return tuple(p for p in self.providers if p.independent)
+
+
+@dataclass(frozen=True)
+class Shipping:
+    carriers: tuple[Provider, ...]
+    ships_from: str
+    international: bool
+
+
+@dataclass(frozen=True)
+class PolicyFacts:
+    shop: Shop
+    data: Data
+    payments: Payments
+    analytics: tuple[Provider, ...]
+    advertising: tuple[Provider, ...]
+    newsletter: Provider | None
+    double_opt_in: bool
+    shipping: Shipping
+    laws: Laws
+    children: bool
+    sells_data: bool
+    effective_date: str
+    effective_date_iso: str
+    language: str
+    retention: Retention
+    transfers: tuple[Transfer, ...] = field(default=())
+    kinds: tuple[Any, ...] = field(default=())  # inventory.DataKind, filled in by facts_build
+
+    @property
+    def services(self) -> tuple[Provider, ...]:
+        newsletter = (self.newsletter,) if self.newsletter else ()
+        return (*self.payments.providers, *self.analytics, *self.advertising, *newsletter, *self.shipping.carriers)
+
+    @property
+    def cookie_trackers(self) -> tuple[Provider, ...]:
+        return tuple(p for p in (*self.analytics, *self.advertising) if p.sets_cookies)
+
+    @property
+    def uses_cookies(self) -> bool:
+        return self.data.essential_cookies or self.data.accounts or bool(self.cookie_trackers)
+
+    @property
+    def third_party_tracking(self) -> bool:
+        return bool(self.analytics or self.advertising)
+
+    @property
+    def sells_or_shares(self) -> bool:
+        return self.sells_data or bool(self.advertising)
+
+    @property
+    def consent_based(self) -> bool:
+        return bool(
+            self.newsletter or self.cookie_trackers or self.advertising or self.data.surveys or self.data.reviews
+        )
+
+    @property
+    def transfer_countries(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t.country_name for t in self.transfers))
+
+    @property
+    def independent_providers(self) -> tuple[Provider, ...]:
+        return tuple(p for p in self.services if p.independent)
+
+    @property
+    def processors(self) -> tuple[Provider, ...]:
+        return tuple(p for p in self.services if not p.independent)
+
+
+def provider_resolve(entry: str | dict[str, str], *, kind: str, catalogue: dict[str, ServiceData]) -> Provider:
+    """Turn one answer (a catalogue slug, or {name, privacy_url}) into a Provider."""
+    if isinstance(entry, str):
+        s = catalogue[entry]
+        return Provider(
+            slug=s.slug, name=s.name, kind=s.kind, company=s.company, country=s.country,
+            country_name=countries.country_name(s.country), privacy_url=s.privacy_url, receives=s.receives,
+            purpose=s.purpose, role=s.role, safeguard=s.safeguard, opt_out_url=s.opt_out_url,
+            sets_cookies=s.sets_cookies, custom=False,
+        )  # fmt: skip
+    receives, purpose = CUSTOM_DEFAULTS[kind]
+    return Provider(
+        slug="", name=entry["name"], kind=kind, company=entry["name"], country="", country_name="",
+        privacy_url=entry["privacy_url"], receives=receives, purpose=purpose, role="processor",
+        safeguard="", opt_out_url="", sets_cookies=kind in {"analytics", "advertising"}, custom=True,
+    )  # fmt: skip
+
+
+def laws_resolve(*, chosen: list[str], country: str, children: bool) -> Laws:
+    """The laws that apply: the owner's choice, plus those the shop's own country brings."""
+    implied = {
+        "eu": country in countries.EEA,
+        "uk": country == "GB",
+        "us": country == "US" or "us-ca" in chosen,
+        "ca": country == "CA",
+        "br": country == "BR",
+        "children": children,
+    }
+    on = set(chosen) | {code for code, yes in implied.items() if yes}
+    added = tuple(code for code in LAW_ORDER if code in on and code not in chosen)
+    return Laws(
+        eu="eu" in on, uk="uk" in on, us="us" in on, us_ca="us-ca" in on, ca="ca" in on,
+        br="br" in on, au="au" in on, coppa="children" in on, added=added,
+    )  # fmt: skip
+
+
+def _abroad(provider: Provider, *, shop_country: str, laws: Laws) -> bool:
+    """Whether data sent to this provider leaves a place whose law the shop must answer to."""
+    where = provider.country
+    if not where:
+        return False  # unknown for a service the owner added; coverage asks them to check
+    home_block = countries.EEA if shop_country in countries.EEA else {shop_country}
+    return (
+        where not in home_block
+        or (laws.eu and where not in countries.EEA)
+        or (laws.uk and where != "GB")
+        or (laws.ca and where != "CA")
+        or (laws.au and where != "AU")
+        or (laws.br and where != "BR")
+    )
+
+
+def transfer_safeguard(provider: Provider, *, laws: Laws) -> str:
+    """The safeguard that lets data go to the provider's country, in plain words.
+
+    The catalogue's own entry wins: it knows the provider (a US company may or may not be
+    certified under the Data Privacy Framework). Otherwise the rule follows the destination.
+    """
+    if provider.safeguard:
+        return provider.safeguard
+    if provider.country in countries.EEA:
+        return (
+            "the UK's adequacy rules for the European Economic Area"
+            if laws.uk
+            else "a contract that binds them to protect it"
+        )
+    if provider.country in countries.EU_ADEQUATE and laws.gdpr:
+        return f"an EU adequacy decision for {countries.country_in(provider.country)}"
+    return "standard contractual clauses" if laws.gdpr else "a contract that binds them to protect it"
+
+
+def transfers_resolve(*, providers: tuple[Provider, ...], shop_country: str, laws: Laws) -> tuple[Transfer, ...]:
+    return tuple(
+        Transfer(provider=p, country_name=countries.country_in(p.country), safeguard=transfer_safeguard(p, laws=laws))
+        for p in providers
+        if _abroad(p, shop_country=shop_country, laws=laws)
+    )
+
+
+def _contact(answer: dict[str, str] | None) -> Contact | None:
+    if not answer:
+        return None
+    return Contact(name=answer["name"], address=answer.get("address", ""), email=answer.get("email", ""))
+
+
+def _date_format(value: str, *, us_style: bool) -> str:
+    day = date.fromisoformat(value)
+    return f"{day:%B} {day.day}, {day.year}" if us_style else f"{day.day} {day:%B} {day.year}"
+
+
+def shop_resolve(business: dict[str, Any]) -> Shop:
+    country = business["country"].upper()
+    region = business.get("region", "").upper()
+    return Shop(
+        name=business["name"],
+        legal_name=business.get("legal_name") or business["name"],
+        website=business.get("website", ""),
+        email=business["email"],
+        phone=business.get("phone", ""),
+        address=", ".join(line.strip() for line in business["address"].splitlines() if line.strip()),
+        country=country,
+        country_name=countries.country_name(country),
+        country_in=countries.country_in(country),
+        region=region,
+        region_name=countries.region_name(country, region),
+        eu_representative=_contact(business.get("eu_representative")),
+        uk_representative=_contact(business.get("uk_representative")),
+        privacy_officer=business.get("privacy_officer", ""),
+    )
+
+
+def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -> PolicyFacts:
+    """Derive the facts from a validated answer set; called once per policy assembly."""
+    shop = shop_resolve(answers["business"])
+    data = answers.get("data", {})
+    jurisdictions = answers.get("jurisdictions", [])
+    children = bool(answers.get("children", False))
+    laws = laws_resolve(chosen=jurisdictions, country=shop.country, children=children)
+
+    def resolve(entries: list[Any], kind: str) -> tuple[Provider, ...]:
+        return tuple(provider_resolve(e, kind=kind, catalogue=catalogue) for e in entries)
+
+    payments, analytics = answers["payments"], answers.get("analytics", {})
+    newsletter, shipping = answers.get("newsletter"), answers.get("shipping", {})
+    facts = PolicyFacts(
+        shop=shop,
+        data=Data(
+            accounts=bool(data.get("accounts", False)),
+            contact_form=bool(data.get("contact_form", False)),
+            surveys=bool(data.get("surveys", False)),
+            reviews=bool(data.get("reviews", False)),
+            phone_orders=bool(data.get("phone_orders", False)),
+            server_logs=bool(data.get("server_logs", True)),
+            essential_cookies=bool(data.get("essential_cookies", True)),
+        ),
+        payments=Payments(
+            providers=resolve(payments["gateways"], "payment"),
+            stores_card_numbers=bool(payments.get("stores_card_numbers", False)),
+        ),
+        analytics=resolve(analytics.get("services", []), "analytics"),
+        advertising=resolve(analytics.get("advertising", []), "advertising"),
+        newsletter=provider_resolve(newsletter["provider"], kind="newsletter", catalogue=catalogue)
+        if newsletter
+        else None,
+        double_opt_in=bool(newsletter and newsletter.get("double_opt_in", False)),
+        shipping=Shipping(
+            carriers=resolve(shipping.get("carriers", []), "shipping"),
+            ships_from=shipping.get("ships_from", ""),
+            international=bool(shipping.get("international", False)),
+        ),
+        laws=laws,
+        children=children,
+        sells_data=bool(answers.get("sells_data", False)),
+        effective_date=_date_format(answers["effective_date"], us_style=shop.us_style_dates),
+        effective_date_iso=answers["effective_date"],
+        language=answers.get("language", "en"),
+        retention=retention_resolve(answers=answers.get("retention", {}), country=shop.country),
+    )
+    transfers = transfers_resolve(providers=facts.services, shop_country=shop.country, laws=laws)
+    facts = replace(facts, transfers=transfers)
+    return replace(facts, kinds=kinds_build(facts))

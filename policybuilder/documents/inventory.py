@@ -1,0 +1,143 @@
+"""The data inventory: each kind of personal data a shop holds, with its purpose, legal
+basis, retention period and CCPA category. It feeds the table up front and several clauses.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+CONTRACT = "Contract: we need it to sell to you"
+LEGAL_DUTY = "Legal obligation: tax law"
+CONSENT = "Consent: you can withdraw it at any time"
+INTERESTS = "Legitimate interests"
+
+IDENTIFIERS = "Identifiers"
+RECORDS = "Customer records"
+COMMERCIAL = "Commercial information"
+NETWORK = "Internet or other electronic network activity information"
+GEO = "Geolocation data (approximate, from your IP address)"
+LOGIN = "Sensitive personal information (account log-in)"
+
+
+@dataclass(frozen=True)
+class DataKind:
+    key: str
+    name: str
+    examples: str
+    source: str
+    purposes: str
+    basis: str
+    interest: str  # the legitimate interest, where that is the basis
+    retention: str
+    ccpa: tuple[str, ...]
+
+
+def and_list(items: list[str] | tuple[str, ...]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _order_kinds(facts: Any) -> list[DataKind]:
+    keep = f"{facts.retention.orders} after your order, to meet {facts.retention.orders_rule}"
+    gateways = and_list([p.name for p in facts.payments.providers])
+    if facts.payments.stores_card_numbers:
+        card = "your card number and expiry date, which we store in encrypted form"
+    else:
+        card = f"the card type, the last four digits and whether the payment went through (your full card number goes to {gateways}, not to us)"
+    return [
+        DataKind(
+            key="orders", name="Order details",
+            examples="your name, email address, phone number, billing and delivery address, what you buy and what you pay",
+            source="you, when you order" + (" online or by phone" if facts.data.phone_orders else ""),
+            purposes="to take, deliver and support your order, and to send receipts and delivery updates",
+            basis=f"{CONTRACT}; {LEGAL_DUTY}", interest="", retention=keep, ccpa=(IDENTIFIERS, RECORDS, COMMERCIAL),
+        ),
+        DataKind(
+            key="payment", name="Payment details", examples=card, source=f"you and {gateways}",
+            purposes="to take payment, give refunds and stop fraud",
+            basis=f"{CONTRACT}; {LEGAL_DUTY}; {INTERESTS}", interest="stopping fraud",
+            retention=keep, ccpa=(RECORDS, COMMERCIAL),
+        ),
+    ]  # fmt: skip
+
+
+def _optional_kinds(facts: Any) -> list[DataKind]:
+    d, r = facts.data, facts.retention
+    kinds = []
+    if d.accounts:
+        kinds.append(DataKind(
+            key="account", name="Account details",
+            examples="your email address, password (stored only as a secure hash), saved addresses and past orders",
+            source="you, when you create or use an account",
+            purposes="to let you sign in, see past orders and check out faster",
+            basis=CONTRACT, interest="", retention=r.account, ccpa=(IDENTIFIERS, LOGIN, COMMERCIAL),
+        ))  # fmt: skip
+    if d.contact_form:
+        kinds.append(DataKind(
+            key="messages", name="Messages you send us",
+            examples="your name, email address, phone number if you give it, and what you write",
+            source="you, when you contact us", purposes="to answer your questions and help with your orders",
+            basis=INTERESTS, interest="answering the people who write to us",
+            retention=f"{r.support} after we last reply", ccpa=(IDENTIFIERS, RECORDS),
+        ))  # fmt: skip
+    if d.reviews:
+        kinds.append(DataKind(
+            key="reviews", name="Reviews", examples="the name you post under, your rating and your review",
+            source="you, when you write a review", purposes="to show your review to other shoppers",
+            basis=CONSENT, interest="", retention="until you ask us to remove it", ccpa=(IDENTIFIERS, COMMERCIAL),
+        ))  # fmt: skip
+    if d.surveys:
+        kinds.append(DataKind(
+            key="surveys", name="Survey answers", examples="your answers, and your email address if you give it",
+            source="you, when you fill in a survey", purposes="to improve our products and service",
+            basis=CONSENT, interest="", retention=f"{r.surveys} after the survey closes", ccpa=(IDENTIFIERS,),
+        ))  # fmt: skip
+    return kinds
+
+
+def _tracking_kinds(facts: Any) -> list[DataKind]:
+    r, kinds = facts.retention, []
+    if facts.newsletter:
+        kinds.append(DataKind(
+            key="newsletter", name="Newsletter sign-up",
+            examples="your email address, your name if you give it, and which emails you open and links you click",
+            source=f"you, and {facts.newsletter.name} for opens and clicks",
+            purposes="to send you the news and offers you asked for", basis=CONSENT, interest="",
+            retention="until you unsubscribe; after that we keep only your email address on a do-not-send list",
+            ccpa=(IDENTIFIERS, NETWORK),
+        ))  # fmt: skip
+    if facts.data.server_logs:
+        kinds.append(DataKind(
+            key="logs", name="Technical data",
+            examples="your IP address, browser and device type, the pages you visit, the page that sent you to us, and the time",
+            source="your browser, automatically", purposes="to keep the site working and secure, and to fix faults",
+            basis=INTERESTS, interest="a working, secure website", retention=r.server_logs, ccpa=(IDENTIFIERS, NETWORK, GEO),
+        ))  # fmt: skip
+    if facts.analytics:
+        with_cookies = any(p.sets_cookies for p in facts.analytics)
+        kinds.append(DataKind(
+            key="analytics", name="Usage data",
+            examples="the pages you view, how long you stay, your device and browser, and your rough location"
+            + (", with a cookie ID" if with_cookies else ""),
+            source="your browser, through " + and_list([p.name for p in facts.analytics]),
+            purposes="to see which pages work well and improve the shop",
+            basis=CONSENT if with_cookies else INTERESTS,
+            interest="" if with_cookies else "learning how the shop is used, without cookies",
+            retention=r.analytics, ccpa=(NETWORK, GEO),
+        ))  # fmt: skip
+    if facts.advertising:
+        kinds.append(DataKind(
+            key="advertising", name="Advertising data",
+            examples="a cookie or pixel ID, the pages you view, what you add to your basket or buy, your device and IP address",
+            source="your browser, through " + and_list([p.name for p in facts.advertising]),
+            purposes="to show our ads to people likely to want them, and to see if our ads work",
+            basis=CONSENT, interest="", retention=r.advertising, ccpa=(IDENTIFIERS, NETWORK, COMMERCIAL),
+        ))  # fmt: skip
+    return kinds
+
+
+def kinds_build(facts: Any) -> tuple[DataKind, ...]:
+    """Every kind of data this shop holds, in the order the policy lists them."""
+    return tuple(_order_kinds(facts) + _optional_kinds(facts) + _tracking_kinds(facts))

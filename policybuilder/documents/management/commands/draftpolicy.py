@@ -1,0 +1,55 @@
+"""manage.py draftpolicy ANSWERS.json: a shop's answers in, a complete privacy policy out."""
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from policybuilder.documents.assemble import InvalidAnswers, policy_assemble, schema_current
+from policybuilder.documents.engine import ClauseError
+from policybuilder.documents.exporters import FORMATS, coverage_text, policy_export
+
+
+class Command(BaseCommand):
+    help = "Draft a privacy policy from an answers file (see --schema for its format)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("answers", nargs="?", type=Path, help="The shop's answers as JSON ('-' for stdin).")
+        parser.add_argument("--format", choices=FORMATS, default="html", help="Output format (default: html).")
+        parser.add_argument("--output", type=Path, help="Write to this file instead of standard output.")
+        parser.add_argument("--schema", action="store_true", help="Print the answers JSON Schema and stop.")
+        parser.add_argument("--coverage", action="store_true", help="Print the legal coverage report instead.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["schema"]:
+            self._write(json.dumps(schema_current(), indent=2) + "\n", options["output"])
+            return
+        if options["answers"] is None:
+            raise CommandError("give an answers file, or --schema")
+        answers = self._read(options["answers"])
+        try:
+            policy = policy_assemble(answers=answers)
+        except InvalidAnswers as exc:
+            raise CommandError("the answers are not valid:\n" + "\n".join(f"  - {e}" for e in exc.errors)) from exc
+        except ClauseError as exc:
+            raise CommandError(f"the clause library has an error: {exc}") from exc
+        text = coverage_text(policy) if options["coverage"] else policy_export(policy, options["format"])
+        self._write(text, options["output"])
+
+    def _read(self, path: Path) -> Any:
+        try:
+            raw = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+            return json.loads(raw)
+        except OSError as exc:
+            raise CommandError(f"cannot read {path}: {exc.strerror}") from exc
+        except json.JSONDecodeError as exc:
+            raise CommandError(f"{path} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+
+    def _write(self, text: str, output: Path | None) -> None:
+        if output is None:
+            self.stdout.write(text, ending="")
+            return
+        output.write_text(text, encoding="utf-8")
+        self.stderr.write(f"Wrote {output}")

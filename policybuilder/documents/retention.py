@@ -1,0 +1,104 @@
+"""Concrete retention periods: the shop's own answers, else documented defaults.
+
+A policy never says "as long as necessary": every kind of data gets a number or a clear
+event ("until you unsubscribe"). Order records follow the tax-record rule of the shop's country.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+# Years a business must keep order and invoice records, and the rule behind the number.
+TAX_RECORD_RULES: dict[str, tuple[int, str]] = {
+    "US": (7, "US tax rules (the IRS can review returns for up to 6 years)"),
+    "GB": (6, "UK tax rules (HMRC asks businesses to keep records for 6 years)"),
+    "IE": (6, "Irish tax rules (Revenue asks businesses to keep records for 6 years)"),
+    "CA": (6, "Canadian tax rules (the CRA asks businesses to keep records for 6 years)"),
+    "AU": (5, "Australian tax rules (the ATO asks businesses to keep records for 5 years)"),
+    "NZ": (7, "New Zealand tax rules (Inland Revenue asks for 7 years)"),
+    "DE": (10, "German commercial and tax law (HGB § 257 and AO § 147)"),
+    "FR": (10, "French commercial law (Code de commerce art. L123-22)"),
+    "IT": (10, "Italian civil law (Codice civile art. 2220)"),
+    "ES": (6, "Spanish commercial law (Código de Comercio art. 30)"),
+    "NL": (7, "Dutch tax law (Algemene wet inzake rijksbelastingen art. 52)"),
+    "BE": (10, "Belgian accounting law"),
+    "AT": (7, "Austrian tax law (BAO § 132)"),
+    "SE": (7, "Swedish accounting law (Bokföringslagen)"),
+    "BR": (5, "Brazilian tax law (Código Tributário Nacional art. 173)"),
+}
+DEFAULT_TAX_RULE = (7, "tax and accounting record rules")
+
+DEFAULTS = {
+    "server_logs_days": 30,
+    "support_months": 24,
+    "surveys_months": 12,
+    "analytics_months": 14,
+    "advertising_months": 13,
+    "account_inactive_years": 0,  # 0: an account stays until its owner deletes it
+}
+
+
+@dataclass(frozen=True)
+class Retention:
+    orders_years: int
+    orders_rule: str
+    server_logs_days: int
+    support_months: int
+    surveys_months: int
+    analytics_months: int
+    advertising_months: int
+    account_inactive_years: int
+
+    @property
+    def account(self) -> str:
+        if self.account_inactive_years:
+            years = _plural(self.account_inactive_years, "year")
+            return f"until you delete it, or {years} after you last sign in"
+        return "until you delete it"
+
+    @property
+    def orders(self) -> str:
+        return _plural(self.orders_years, "year")
+
+    @property
+    def server_logs(self) -> str:
+        return _plural(self.server_logs_days, "day")
+
+    @property
+    def support(self) -> str:
+        return _plural(self.support_months, "month")
+
+    @property
+    def surveys(self) -> str:
+        return _plural(self.surveys_months, "month")
+
+    @property
+    def analytics(self) -> str:
+        return _plural(self.analytics_months, "month")
+
+    @property
+    def advertising(self) -> str:
+        return _plural(self.advertising_months, "month")
+
+
+def _plural(number: int, unit: str) -> str:
+    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
+
+
+def retention_resolve(*, answers: dict[str, Any], country: str) -> Retention:
+    """The retention periods for one shop: its answers first, then the defaults."""
+    default_years, rule = TAX_RECORD_RULES.get(country, DEFAULT_TAX_RULE)
+    years = answers.get("orders_years", default_years)
+    if "orders_years" in answers and years != default_years:
+        rule = "our own record-keeping rules"
+    account = answers.get("account", "until_deleted")
+    inactive = DEFAULTS["account_inactive_years"] if account == "until_deleted" else int(account)
+    return Retention(
+        orders_years=years,
+        orders_rule=rule,
+        server_logs_days=answers.get("server_logs_days", DEFAULTS["server_logs_days"]),
+        support_months=answers.get("support_months", DEFAULTS["support_months"]),
+        surveys_months=answers.get("surveys_months", DEFAULTS["surveys_months"]),
+        analytics_months=answers.get("analytics_months", DEFAULTS["analytics_months"]),
+        advertising_months=answers.get("advertising_months", DEFAULTS["advertising_months"]),
+        account_inactive_years=inactive,
+    )

@@ -1,0 +1,129 @@
+"""The runtime copy of the clause library: what editors change in the admin.
+
+The files under clauses/ are the reviewed source; `manage.py loadclauses` copies them here.
+"""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class Section(models.Model):
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=120)
+    order = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Clause(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="clauses")
+    title = models.CharField(max_length=200)
+    order = models.PositiveIntegerField(default=0)
+    when = models.CharField(
+        max_length=500,
+        default="true",
+        help_text="A Jinja expression over the facts; the clause is used when it is true.",
+    )
+    satisfies = models.JSONField(default=list, blank=True, help_text="Legal item ids this clause covers.")
+    sources = models.JSONField(default=list, blank=True, help_text="Seed files or laws the practice comes from.")
+    body = models.TextField(help_text="Markdown with Jinja variables.")
+    # Hash of the file text last loaded into this row: a row whose own hash differs was edited here.
+    loaded_hash = models.CharField(max_length=64, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["section__order", "order", "slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Service(models.Model):
+    class Kind(models.TextChoices):
+        PAYMENT = "payment", "Payments"
+        ANALYTICS = "analytics", "Analytics"
+        ADVERTISING = "advertising", "Advertising"
+        NEWSLETTER = "newsletter", "Newsletter"
+        SHIPPING = "shipping", "Shipping"
+
+    class Role(models.TextChoices):
+        PROCESSOR = "processor", "Processor (acts for the shop)"
+        CONTROLLER = "controller", "Independent controller"
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    company = models.CharField(max_length=200)
+    country = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2 code of the company's headquarters.")
+    privacy_url = models.URLField()
+    receives = models.JSONField(default=list)
+    purpose = models.CharField(max_length=300, help_text='Completes "We use <name> to ...".')
+    role = models.CharField(max_length=20, choices=Role.choices)
+    safeguard = models.CharField(max_length=300, blank=True)
+    opt_out_url = models.URLField(blank=True)
+    sets_cookies = models.BooleanField(default=True, help_text="Whether it stores cookies or similar on the device.")
+    order = models.PositiveIntegerField(default=0)
+    loaded_hash = models.CharField(max_length=64, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Law(models.Model):
+    code = models.SlugField(max_length=20, unique=True)
+    name = models.CharField(max_length=200)
+    citation = models.CharField(max_length=300)
+    applies = models.CharField(max_length=500, help_text="When the law applies, in plain words.")
+    authority = models.CharField(max_length=200)
+    authority_url = models.URLField()
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LegalItem(models.Model):
+    class Level(models.TextChoices):
+        REQUIRED = "R", "Required"
+        CONDITIONAL = "C", "When the condition holds"
+        GOOD_PRACTICE = "BP", "Good practice"
+
+    item_id = models.CharField(max_length=40, unique=True)
+    law = models.CharField(max_length=20, help_text="all, gdpr, us, us-ca, ca, br, au or children.")
+    citation = models.CharField(max_length=300)
+    summary = models.CharField(max_length=500)
+    level = models.CharField(max_length=2, choices=Level.choices)
+    applies = models.CharField(max_length=500, default="true", help_text="A Jinja expression over the facts.")
+    hint = models.CharField(max_length=500, help_text="What to do when no clause covers this item.")
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.item_id
+
+
+class LibraryRevision(models.Model):
+    """One row whose token changes on every library change.
+
+    Each process keeps a compiled copy of the library and compares this token (one cheap
+    query) before using it, so an editor's change reaches every worker without a restart.
+    A random token, not a counter: a rolled-back change must never reuse a number.
+    """
+
+    token = models.CharField(max_length=32)

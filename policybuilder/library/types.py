@@ -1,0 +1,69 @@
+"""Plain, immutable copies of the library, shared by the file reader and the database reader."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SectionData:
+    slug: str
+    title: str
+    order: int
+
+
+@dataclass(frozen=True)
+class ClauseData:
+    slug: str
+    section: str
+    title: str
+    order: int
+    when: str
+    satisfies: tuple[str, ...]
+    sources: tuple[str, ...]
+    body: str
+
+
+@dataclass(frozen=True)
+class ServiceData:
+    slug: str
+    name: str
+    kind: str
+    company: str
+    country: str
+    privacy_url: str
+    receives: tuple[str, ...]
+    purpose: str
+    role: str
+    safeguard: str
+    opt_out_url: str
+    sets_cookies: bool = True
+
+
+@dataclass(frozen=True)
+class LawData:
+    code: str
+    name: str
+    citation: str
+    applies: str
+    authority: str
+    authority_url: str
+
+
+@dataclass(frozen=True)
+class LegalItemData:
+    item_id: str
+    law: str
+    citation: str
+    summary: str
+    level: str
+    applies: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class LibraryData:
+    sections: tuple[SectionData, ...]
+    clauses: tuple[ClauseData, ...]
+    services: tuple[ServiceData, ...]
+    laws: tuple[LawData, ...]
+    items: tuple[LegalItemData, ...]
+    revision: str = ""
