@@ -13,18 +13,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 from markdown_it import MarkdownIt
 
 from policybuilder.documents.facts import PolicyFacts
 from policybuilder.documents.inventory import and_list
+from policybuilder.documents.sandbox import SAFE_FILTERS, ClauseSandbox, bounded_range, output_bounded, template_check
 from policybuilder.library.selectors import library_revision, library_snapshot
 from policybuilder.library.types import ClauseData, LawData, LegalItemData, LibraryData, SectionData, ServiceData
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_NUMBERED = re.compile(r"^(\d+)[.)]")
-# Longest text one clause may produce: a runaway loop fails fast instead of filling memory.
-MAX_CLAUSE_CHARS = 50_000
 
 
 class Md(str):
@@ -58,15 +56,17 @@ def _names(providers: Any) -> str:
     return and_list([p.name for p in providers])
 
 
-def environment_make() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+def environment_make() -> ClauseSandbox:
+    env = ClauseSandbox(
         undefined=StrictUndefined,
         finalize=md_escape,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters = {name: f for name, f in env.filters.items() if name in SAFE_FILTERS}
     env.filters.update(and_list=and_list, or_list=_or_list, names=_names)
+    env.globals = {"range": bounded_range}
     return env
 
 
@@ -136,10 +136,13 @@ def expression_compile(source: str, *, where: str) -> Callable[..., Any]:
 
 def template_compile(clause: ClauseData) -> Template:
     try:
-        return ENV.from_string(clause.body)
+        tree = ENV.parse(clause.body)
+        template_check(tree)
+        return ENV.from_string(tree)
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)
-        raise ClauseError(f"clause {clause.slug}, line {line}: {exc.message}") from exc
+        where = f"clause {clause.slug}, line {line}" if line else f"clause {clause.slug}"
+        raise ClauseError(f"{where}: {exc.message}") from exc
 
 
 def library_compile(data: LibraryData) -> CompiledLibrary:
@@ -167,12 +170,9 @@ def library_compile(data: LibraryData) -> CompiledLibrary:
 def clause_render(clause: CompiledClause, context: dict[str, Any]) -> str:
     """Render one clause body to Markdown; raises ClauseError naming the clause and the line."""
     try:
-        text = clause.template.render(context)
+        return output_bounded(clause.template.generate(context)).strip()
     except TemplateError as exc:
         raise ClauseError(f"clause {clause.data.slug}: {exc}") from exc
-    if len(text) > MAX_CLAUSE_CHARS:
-        raise ClauseError(f"clause {clause.data.slug} produced more than {MAX_CLAUSE_CHARS} characters")
-    return text.strip()
 
 
 def clause_selected(clause: CompiledClause, context: dict[str, Any]) -> bool:

@@ -55,7 +55,10 @@ def _service(slugs: list[str]) -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {"name": _text(120, minLength=1), "privacy_url": _text(500, format="uri")},
     }
-    return {"anyOf": [{"type": "string", "enum": slugs}, custom]}
+    return {
+        "anyOf": [{"type": "string", "enum": slugs}, custom],
+        "description": "is not a service we know: use a catalogue slug, or give {name, privacy_url}",
+    }
 
 
 def _contact() -> dict[str, Any]:
@@ -135,7 +138,10 @@ def answers_schema(*, catalogue_slugs: dict[str, list[str]]) -> dict[str, Any]:
                 "type": "object", "additionalProperties": False,
                 "properties": {
                     "orders_years": _count(1, 30),
-                    "account": {"anyOf": [{"const": "until_deleted"}, _count(1, 20)]},
+                    "account": {
+                        "anyOf": [{"const": "until_deleted"}, _count(1, 20)],
+                        "description": "must be until_deleted or a number of years from 1 to 20",
+                    },
                     "server_logs_days": _count(1, 730), "support_months": _count(1, 120),
                     "surveys_months": _count(1, 120), "analytics_months": _count(1, 50),
                     "advertising_months": _count(1, 50),
@@ -160,8 +166,8 @@ def _message(error: ValidationError) -> str:
         wanted = {"email": "an email address like hello@yourshop.com", "uri": "a web address starting with https://",
                   "date": "a date written YYYY-MM-DD"}[error.validator_value]  # fmt: skip
         return f"{value!r} is not {wanted}"
-    if kind == "anyOf" and isinstance(value, str):
-        return f"{value!r} is not a service we know: use a catalogue slug, or give {{name, privacy_url}}"
+    if kind == "anyOf" and "description" in error.schema:
+        return f"{value!r} {error.schema['description']}"
     if kind == "enum":
         return f"{value!r} is not one of {', '.join(map(str, error.validator_value))}"
     if kind == "type":
@@ -191,10 +197,21 @@ def _place_errors(business: Any) -> list[str]:
     return []
 
 
+def _expand(error: ValidationError) -> list[ValidationError]:
+    """An object that fits none of the choices: report what is wrong inside it, field by field."""
+    if error.validator == "anyOf" and isinstance(error.instance, dict):
+        objects = {i for i, choice in enumerate(error.validator_value) if choice.get("type") == "object"}
+        inner = [e for e in error.context or [] if e.schema_path and e.schema_path[0] in objects]
+        if inner:
+            return [leaf for e in inner for leaf in _expand(e)]
+    return [error]
+
+
 def answers_validate(answers: Any, *, schema: dict[str, Any]) -> list[str]:
     """Every problem with an answer set, one message per bad field (an empty list when valid)."""
     validator = Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
-    found = sorted(validator.iter_errors(answers), key=lambda e: [str(p) for p in e.absolute_path])
+    found = [leaf for e in validator.iter_errors(answers) for leaf in _expand(e)]
+    found.sort(key=lambda e: [str(p) for p in e.absolute_path])
     errors = [f"{_path(e)}: {_message(e)}" for e in found]
     if isinstance(answers, dict):
         errors += _place_errors(answers.get("business"))

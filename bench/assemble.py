@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""How long assembling a policy and rendering its HTML takes, against the work no engine can avoid.
+
+The baseline ("bare") renders the same selected clause bodies with a plain, precompiled Jinja2
+environment and converts them with markdown-it-py: nothing else. Our figure is the whole path a
+request takes: validate the answers, build the facts, select and render the clauses in the
+sandbox, check coverage, and render the standalone HTML page.
+
+    .venv/bin/python bench/assemble.py            (needs `make db` first; `make bench` does both)
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "policybuilder.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from jinja2 import Environment  # noqa: E402
+from markdown_it import MarkdownIt  # noqa: E402
+
+from policybuilder.documents.assemble import policy_assemble  # noqa: E402
+from policybuilder.documents.engine import facts_context, library_current  # noqa: E402
+from policybuilder.documents.exporters import policy_html  # noqa: E402
+from tests.base import make_answers  # noqa: E402
+
+RUNS = int(os.getenv("BENCH_RUNS", "200"))
+
+
+def median_ms(work, runs: int = RUNS) -> float:
+    for _ in range(10):
+        work()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def bare_renderer(sample: str):
+    """Precompile the clause bodies this sample selects, for a plain environment."""
+    library = library_current()
+    policy = policy_assemble(answers=make_answers(sample), library=library)
+    chosen = {c.slug for s in policy.sections for c in s.clauses}
+    env = Environment(trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(library.clauses[0].template.environment.filters)
+    templates = [env.from_string(c.data.body) for c in library.clauses if c.data.slug in chosen]
+    context = facts_context(policy.facts)
+    markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
+    return lambda: [markdown.render(t.render(context)) for t in templates], len(templates)
+
+
+def main() -> None:
+    for sample in ("minimal", "all-services"):
+        answers = make_answers(sample)
+        ours = median_ms(lambda a=answers: policy_html(policy_assemble(answers=a)))
+        bare, clauses = bare_renderer(sample)
+        bare_ms = median_ms(bare)
+        print(f"sample: {sample}")
+        print(f"  clauses: {clauses}")
+        print(f"  assemble_and_html_ms: {ours:.2f}")
+        print(f"  bare_jinja_markdown_ms: {bare_ms:.2f}")
+        print(f"  ratio_to_bare: {ours / bare_ms:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""Every sample shop's policy, checked for holes the way a shop owner's lawyer would."""
+
+import re
+
+import pytest
+
+from policybuilder.documents.assemble import policy_assemble
+from policybuilder.documents.exporters import policy_html, policy_markdown, policy_text
+from tests.base import SAMPLES, catalogue, keep_for_inspection, make_answers, mentions, selected_slugs
+
+pytestmark = pytest.mark.django_db
+LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+
+
+def _custom_names(answers: dict) -> list[str]:
+    picked = [
+        *answers["payments"]["gateways"],
+        *answers.get("analytics", {}).get("services", []),
+        *answers.get("shipping", {}).get("carriers", []),
+    ]
+    if answers.get("newsletter"):
+        picked.append(answers["newsletter"]["provider"])
+    return [p["name"] for p in picked if isinstance(p, dict)]
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_it_names_every_selected_provider(sample):
+    answers = make_answers(sample)
+    text = policy_text(policy_assemble(answers=answers))
+    names = {s["slug"]: s["name"] for s in catalogue()}
+    missing = [names[slug] for slug in selected_slugs(answers) if not mentions(text, names[slug])]
+    missing += [name for name in _custom_names(answers) if " ".join(name.split()) not in text]
+    if missing:
+        path = keep_for_inspection(f"{sample}.txt", text)
+        pytest.fail(f"{sample}: {missing} not named; see {path}")
+
+
+@pytest.mark.parametrize("sample", [s for s in SAMPLES if s != "all-services"])
+def test_it_mentions_no_provider_the_shop_did_not_pick(sample):
+    answers = make_answers(sample)
+    text = policy_text(policy_assemble(answers=answers))
+    picked = selected_slugs(answers)
+    stray = [s["name"] for s in catalogue() if s["slug"] not in picked and mentions(text, s["name"])]
+    if stray:
+        path = keep_for_inspection(f"{sample}.txt", text)
+        pytest.fail(f"{sample}: mentions {stray} though the shop does not use them; see {path}")
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_it_covers_every_applicable_legal_item(sample):
+    policy = policy_assemble(answers=make_answers(sample))
+    gaps = [f"{gap.item_id}: {gap.summary}" for gap in policy.coverage.gaps]
+    assert not gaps, f"{sample} has gaps:\n" + "\n".join(gaps)
+
+
+@pytest.mark.parametrize("sample", [s for s in SAMPLES if s != "hostile"])
+def test_it_leaves_no_template_syntax_none_or_empty_section(sample):
+    policy = policy_assemble(answers=make_answers(sample))
+    for name, text in (("md", policy_markdown(policy)), ("txt", policy_text(policy))):
+        problems = LEFTOVER.findall(text) + re.findall(r"\bNone\b|\bundefined\b", text)
+        if problems:
+            path = keep_for_inspection(f"{sample}.{name}", text)
+            pytest.fail(f"{sample}.{name} contains {problems[:5]}; see {path}")
+    for section in policy.sections:
+        assert section.clauses and all(c.markdown.strip() for c in section.clauses), section.slug
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_it_reads_at_grade_eight_or_lower(sample):
+    policy = policy_assemble(answers=make_answers(sample))
+    assert policy.readability.grade <= 8.0, f"{sample}: grade {policy.readability.grade}"
+    assert policy.readability.words > 300
+
+
+def test_it_puts_the_summary_and_data_table_first():
+    policy = policy_assemble(answers=make_answers("eu"))
+    assert policy.sections[0].slug == "summary"
+    html = policy_html(policy)
+    assert html.index("<table") < html.index('id="who-we-are"')
+    assert "Legal basis" in html.split('id="who-we-are"')[0]
+
+
+def test_it_leaves_the_legal_basis_out_where_gdpr_does_not_apply():
+    html = policy_html(policy_assemble(answers=make_answers("us")))
+    assert "Legal basis" not in html
+    assert "legitimate interest" not in html.lower()
+
+
+def test_it_says_plainly_that_a_shop_without_ad_tags_sells_and_shares_nothing():
+    text = policy_text(policy_assemble(answers=make_answers("us-ca", analytics={"services": [], "advertising": []})))
+    assert "opt out of the sale" not in text.lower()
+    assert re.search(r"do not sell or share", text, re.I)
+
+
+def test_it_explains_sharing_with_ad_platforms_to_californians():
+    text = policy_text(policy_assemble(answers=make_answers("us-ca")))
+    assert "Global Privacy Control" in text
+    assert mentions(text, "Meta Pixel") or mentions(text, "Meta")
+
+
+def test_it_covers_do_not_track_security_and_changes_for_every_us_shop():
+    policy = policy_assemble(answers=make_answers("us"))
+    slugs = {s.slug for s in policy.sections}
+    assert {"security", "changes"} <= slugs
+    assert "Do Not Track" in policy_text(policy)
+
+
+def test_it_never_invents_a_data_protection_officer():
+    for sample in SAMPLES:
+        text = policy_text(policy_assemble(answers=make_answers(sample))).lower()
+        assert "not appointed" not in text and "have not appointed" not in text, sample

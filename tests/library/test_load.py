@@ -1,0 +1,65 @@
+"""loadclauses: the files become the database copy, idempotently, keeping editors' changes."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from policybuilder.library.files import library_files_read
+from policybuilder.library.models import Clause, LegalItem, Service
+from tests.base import CLAUSES
+
+pytestmark = pytest.mark.django_db
+
+
+def _load(*args: str) -> str:
+    out = StringIO()
+    call_command("loadclauses", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_every_file_is_in_the_database():
+    data = library_files_read(CLAUSES)
+    assert Clause.objects.count() == len(data.clauses) > 30
+    assert Service.objects.count() == len(data.services) == 49
+    assert LegalItem.objects.count() == len(data.items)
+
+
+def test_loading_again_changes_nothing():
+    before = list(Clause.objects.values_list("slug", "updated_at"))
+    assert "0 created, 0 updated" in _load()
+    assert list(Clause.objects.values_list("slug", "updated_at")) == before
+
+
+def test_an_editors_change_is_kept_unless_forced():
+    clause = Clause.objects.first()
+    clause.body = "Edited by an editor."
+    clause.save()
+    assert f"kept editor's change: clause {clause.slug}" in _load()
+    clause.refresh_from_db()
+    assert clause.body == "Edited by an editor."
+    _load("--force")
+    clause.refresh_from_db()
+    assert clause.body != "Edited by an editor."
+
+
+def test_a_broken_file_is_named(tmp_path: Path):
+    for name in ("sections.yaml", "services.yaml", "laws.yaml"):
+        (tmp_path / name).write_text((CLAUSES / name).read_text())
+    folder = tmp_path / "01-summary"
+    folder.mkdir()
+    (folder / "broken.md").write_text("no front matter here\n")
+    with pytest.raises(CommandError, match="01-summary/broken.md: a clause file starts with"):
+        call_command("loadclauses", "--dir", str(tmp_path), stdout=StringIO())
+
+
+def test_every_clause_names_known_legal_items_and_compiles():
+    from policybuilder.documents.engine import library_compile
+    from policybuilder.library.selectors import library_snapshot
+
+    snapshot = library_snapshot()
+    known = {item.item_id for item in snapshot.items}
+    library_compile(snapshot)  # raises ClauseError naming the clause on any template error
+    for clause in snapshot.clauses:
+        assert set(clause.satisfies) <= known, f"{clause.slug}: unknown ids {set(clause.satisfies) - known}"
