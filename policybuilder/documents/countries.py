@@ -41,6 +41,9 @@ EEA = frozenset(
 # Countries with an EU adequacy decision (GDPR art 45), as of 2026. The US decision covers
 # only companies certified under the Data Privacy Framework, so the US is left to the catalogue.
 EU_ADEQUATE = frozenset(["AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "GB", "UY"])
+# Countries the UK recognises as adequate (its own list since 2021; the US only through the
+# UK Extension to the Data Privacy Framework, which the catalogue's safeguard tells).
+UK_ADEQUATE = frozenset("AD AR CA FO GG IL IM JP JE NZ KR CH UY GI".split())
 # Names that read with "the" in a sentence ("based in the United States").
 _WITH_THE = frozenset(["US", "GB", "NL", "AE", "PH", "CZ", "BS", "GM", "DO", "CF", "KY", "FK", "MV", "MH", "SB", "VA"])
 

@@ -44,7 +44,7 @@ def md_escape(value: Any) -> str:
     numbered = _MD_NUMBERED.match(text)
     if numbered:  # "1. Shop" would start an ordered list
         return f"{numbered[1]}\\{text[numbered.end(1) :]}"
-    return "\\" + text if text[:1] in "#+=-" else text
+    return "\\" + text if text and text[0] in "#+=-" else text
 
 
 def _or_list(items: Any) -> str:
@@ -99,6 +99,9 @@ def facts_context(facts: PolicyFacts) -> dict[str, Any]:
         "transfers": facts.transfers,
         "transfer_countries": facts.transfer_countries,
         "kinds": facts.kinds,
+        "ccpa_collected": facts.ccpa_collected,
+        "ccpa_disclosed": facts.ccpa_disclosed,
+        "ccpa_shared": facts.ccpa_shared,
         "retention": facts.retention,
         "effective_date": facts.effective_date,
     }

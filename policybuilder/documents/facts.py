@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from policybuilder.documents import countries
-from policybuilder.documents.inventory import kinds_build
+from policybuilder.documents.inventory import Disclosure, disclosures_build, kinds_build
 from policybuilder.documents.retention import Retention, retention_resolve
 from policybuilder.library.types import ServiceData
 
@@ -168,6 +168,8 @@ class PolicyFacts:
     retention: Retention
     transfers: tuple[Transfer, ...] = field(default=())
     kinds: tuple[Any, ...] = field(default=())  # inventory.DataKind, filled in by facts_build
+    ccpa_disclosed: tuple[Disclosure, ...] = field(default=())  # to service providers, for a business purpose
+    ccpa_shared: tuple[Disclosure, ...] = field(default=())  # to ad platforms: "sharing" under the CCPA
 
     @property
     def services(self) -> tuple[Provider, ...]:
@@ -197,6 +199,11 @@ class PolicyFacts:
         )
 
     @property
+    def ccpa_collected(self) -> tuple[str, ...]:
+        """Every CCPA category collected, in the order the data kinds list them."""
+        return tuple(dict.fromkeys(c for kind in self.kinds for c in kind.ccpa))
+
+    @property
     def transfer_countries(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t.country_name for t in self.transfers))
 
@@ -220,8 +227,10 @@ def provider_resolve(entry: str | dict[str, str], *, kind: str, catalogue: dict[
             sets_cookies=s.sets_cookies, custom=False,
         )  # fmt: skip
     receives, purpose = CUSTOM_DEFAULTS[kind]
+    country = entry.get("country", "").upper()
     return Provider(
-        slug="", name=entry["name"], kind=kind, company=entry["name"], country="", country_name="",
+        slug="", name=entry["name"], kind=kind, company=entry["name"], country=country,
+        country_name=countries.country_name(country),
         privacy_url=entry["privacy_url"], receives=receives, purpose=purpose, role="processor",
         safeguard="", opt_out_url="", sets_cookies=kind in {"analytics", "advertising"}, custom=True,
     )  # fmt: skip
@@ -262,22 +271,26 @@ def _abroad(provider: Provider, *, shop_country: str, laws: Laws) -> bool:
 
 
 def transfer_safeguard(provider: Provider, *, laws: Laws) -> str:
-    """The safeguard that lets data go to the provider's country, in plain words.
+    """The safeguard that lets data go to the provider's country, in the terms of the law that asks.
 
-    The catalogue's own entry wins: it knows the provider (a US company may or may not be
-    certified under the Data Privacy Framework). Otherwise the rule follows the destination.
+    Under the EU GDPR the catalogue's own entry wins: it knows the provider (a US company may or
+    may not be certified under the Data Privacy Framework). The UK has its own adequacy rules and
+    data bridge; other laws ask for a binding contract.
     """
-    if provider.safeguard:
-        return provider.safeguard
-    if provider.country in countries.EEA:
-        return (
-            "the UK's adequacy rules for the European Economic Area"
-            if laws.uk
-            else "a contract that binds them to protect it"
-        )
-    if provider.country in countries.EU_ADEQUATE and laws.gdpr:
-        return f"an EU adequacy decision for {countries.country_in(provider.country)}"
-    return "standard contractual clauses" if laws.gdpr else "a contract that binds them to protect it"
+    where = countries.country_in(provider.country)
+    if laws.eu:
+        if provider.safeguard:
+            return provider.safeguard
+        if provider.country in countries.EU_ADEQUATE:
+            return f"an EU adequacy decision for {where}"
+        return "standard contractual clauses"
+    if laws.uk:
+        if provider.country in countries.EEA or provider.country in countries.UK_ADEQUATE:
+            return f"UK adequacy rules for {where}"
+        if "Data Privacy Framework" in provider.safeguard:
+            return "the UK Extension to the EU-US Data Privacy Framework"
+        return "the UK International Data Transfer Addendum to standard contractual clauses"
+    return "a contract that binds them to protect it"
 
 
 def transfers_resolve(*, providers: tuple[Provider, ...], shop_country: str, laws: Laws) -> tuple[Transfer, ...]:
@@ -368,5 +381,11 @@ def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -
         retention=retention_resolve(answers=answers.get("retention", {}), country=shop.country),
     )
     transfers = transfers_resolve(providers=facts.services, shop_country=shop.country, laws=laws)
-    facts = replace(facts, transfers=transfers)
-    return replace(facts, kinds=kinds_build(facts))
+    kinds = kinds_build(facts)
+    return replace(
+        facts,
+        transfers=transfers,
+        kinds=kinds,
+        ccpa_disclosed=disclosures_build(facts, kinds=kinds, advertising=False),
+        ccpa_shared=disclosures_build(facts, kinds=kinds, advertising=True),
+    )

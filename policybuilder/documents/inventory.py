@@ -11,7 +11,7 @@ CONSENT = "Consent: you can withdraw it at any time"
 INTERESTS = "Legitimate interests"
 
 IDENTIFIERS = "Identifiers"
-RECORDS = "Customer records"
+RECORDS = "Personal information listed in the California Customer Records statute (Cal. Civ. Code § 1798.80(e))"
 COMMERCIAL = "Commercial information"
 NETWORK = "Internet or other electronic network activity information"
 GEO = "Geolocation data (approximate, from your IP address)"
@@ -55,7 +55,7 @@ def _order_kinds(facts: Any) -> list[DataKind]:
             basis=f"{CONTRACT}; {LEGAL_DUTY}", interest="", retention=keep, ccpa=(IDENTIFIERS, RECORDS, COMMERCIAL),
         ),
         DataKind(
-            key="payment", name="Payment details", examples=card, source=f"you and {gateways}",
+            key="payment", name="Payment details", examples=card, source=f"you, and our payment providers ({gateways})",
             purposes="to take payment, give refunds and stop fraud",
             basis=f"{CONTRACT}; {LEGAL_DUTY}; {INTERESTS}", interest="stopping fraud",
             retention=keep, ccpa=(RECORDS, COMMERCIAL),
@@ -141,3 +141,38 @@ def _tracking_kinds(facts: Any) -> list[DataKind]:
 def kinds_build(facts: Any) -> tuple[DataKind, ...]:
     """Every kind of data this shop holds, in the order the policy lists them."""
     return tuple(_order_kinds(facts) + _optional_kinds(facts) + _tracking_kinds(facts))
+
+
+# Who receives what, in the words CCPA notices use: each kind of provider, and the data kinds it gets.
+RECIPIENT_GROUPS = (
+    ("payment", "payment companies", ("orders", "payment")),
+    ("shipping", "delivery companies", ("orders",)),
+    ("newsletter", "our email service", ("newsletter",)),
+    ("analytics", "analytics services", ("analytics",)),
+    ("advertising", "advertising platforms", ("advertising",)),
+)
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """One CCPA category of personal information and the kinds of recipients that get it."""
+
+    category: str
+    recipients: tuple[str, ...]
+
+
+def disclosures_build(facts: Any, *, kinds: tuple[DataKind, ...], advertising: bool) -> tuple[Disclosure, ...]:
+    """CCPA categories disclosed to providers: to all of them when `advertising` is False,
+    else only those shared with advertising platforms (the CCPA's "sharing")."""
+    used = {p.kind for p in facts.services}
+    by_key = {k.key: k for k in kinds}
+    found: dict[str, list[str]] = {}
+    for kind, label, keys in RECIPIENT_GROUPS:
+        if kind not in used or (kind == "advertising") != advertising:
+            continue
+        for key in keys:
+            for category in by_key[key].ccpa if key in by_key else ():
+                labels = found.setdefault(category, [])
+                if label not in labels:
+                    labels.append(label)
+    return tuple(Disclosure(category=c, recipients=tuple(r)) for c, r in found.items())

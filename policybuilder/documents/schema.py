@@ -53,7 +53,11 @@ def _service(slugs: list[str]) -> dict[str, Any]:
         "type": "object",
         "required": ["name", "privacy_url"],
         "additionalProperties": False,
-        "properties": {"name": _text(120, minLength=1), "privacy_url": _text(500, format="uri")},
+        "properties": {
+            "name": _text(120, minLength=1),
+            "privacy_url": _text(500, format="uri"),
+            "country": _text(2, pattern="^[A-Za-z]{2}$", description="where the company is based (ISO code)"),
+        },
     }
     return {
         "anyOf": [{"type": "string", "enum": slugs}, custom],

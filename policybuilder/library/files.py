@@ -58,6 +58,9 @@ def _clause_read(path: Path, section: str) -> ClauseData:
         raise LibraryFileError(f"{name}: section '{meta['section']}' does not match its folder '{section}'")
     if not meta.get("title"):
         raise LibraryFileError(f"{name}: the front matter needs a title")
+    for key in ("satisfies", "sources"):
+        if not all(isinstance(v, str) for v in meta.get(key) or ()):
+            raise LibraryFileError(f"{name}: every entry of '{key}' must be a quoted string")
     return ClauseData(
         slug=path.stem,
         section=section,

@@ -52,7 +52,7 @@ def test_other_scripts_come_through_unchanged(hostile):
 def test_a_multiline_address_stays_one_paragraph(hostile):
     html = policy_html(hostile)
     assert "<h1>Heading" not in html and "<li>list" not in html
-    assert "# Heading - list" in policy_text(hostile)
+    assert "1 {{ config }} Road, # Heading, - list," in policy_text(hostile)
 
 
 def test_json_keeps_the_answers_exactly(hostile):
