@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import DatabaseError
 from jinja2 import StrictUndefined, Template, TemplateError
 from markdown_it import MarkdownIt
 
@@ -31,6 +32,13 @@ class Md(str):
 
 class ClauseError(ValueError):
     """A clause that cannot be compiled or rendered; the message names the clause and the line."""
+
+
+class LibraryUnavailable(ClauseError):
+    """The database holds no clause library yet."""
+
+    def __init__(self) -> None:
+        super().__init__("the clause library is not in the database: run `make db` (migrate, then loadclauses)")
 
 
 def md_escape(value: Any) -> str:
@@ -192,9 +200,14 @@ _compiled_lock = threading.Lock()
 def library_current() -> CompiledLibrary:
     """The compiled library at the database's current revision, compiled again only on change."""
     global _compiled
-    revision = library_revision()
-    if _compiled is None or _compiled.revision != revision:
-        with _compiled_lock:
-            if _compiled is None or _compiled.revision != revision:
-                _compiled = library_compile(library_snapshot())
+    try:
+        revision = library_revision()
+        if _compiled is None or _compiled.revision != revision:
+            with _compiled_lock:
+                if _compiled is None or _compiled.revision != revision:
+                    _compiled = library_compile(library_snapshot())
+    except DatabaseError as exc:
+        raise LibraryUnavailable() from exc
+    if not _compiled.clauses:
+        raise LibraryUnavailable()
     return _compiled

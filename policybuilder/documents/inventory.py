@@ -32,10 +32,12 @@ class DataKind:
 
 
 def and_list(items: list[str] | tuple[str, ...]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
+    """'A', 'A and B', 'A, B and C'; items that hold commas themselves are kept apart by semicolons."""
     items = [str(item) for item in items]
     if len(items) < 2:
         return "".join(items)
+    if any("," in item for item in items):
+        return f"{'; '.join(items[:-1])}; and {items[-1]}"
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
