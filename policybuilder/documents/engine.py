@@ -138,7 +138,14 @@ class CompiledLibrary:
     items: tuple[CompiledItem, ...]
 
 
+def _always(**_: Any) -> bool:
+    return True
+
+
 def expression_compile(source: str, *, where: str) -> Callable[..., Any]:
+    """Compile a `when` or `applies` condition; most are plain "true", which needs no evaluation."""
+    if source.strip() == "true":
+        return _always
     try:
         return ENV.compile_expression(source, undefined_to_none=False)
     except TemplateError as exc:

@@ -17,6 +17,7 @@ from policybuilder.documents.countries import is_country, is_region
 KINDS = ("payment", "analytics", "advertising", "newsletter", "shipping")
 JURISDICTIONS = ("us", "us-ca", "eu", "uk", "ca", "au", "br", "children")
 EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+HOST = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d{1,5})?$")  # letters of any script: münchen.de
 FORMAT_CHECKER = FormatChecker(formats=())
 
 
@@ -27,10 +28,11 @@ def _email(value: object) -> bool:
 
 @FORMAT_CHECKER.checks("uri")
 def _url(value: object) -> bool:
+    """An http(s) address with a real host name: no spaces, no user:password@, no odd characters."""
     if not isinstance(value, str):
         return True
     parts = urlsplit(value)
-    return parts.scheme in {"http", "https"} and "." in parts.netloc and not any(c.isspace() for c in value)
+    return parts.scheme in {"http", "https"} and bool(HOST.match(parts.netloc)) and not any(c.isspace() for c in value)
 
 
 @FORMAT_CHECKER.checks("date")

@@ -3,6 +3,8 @@
 The files under clauses/ are the reviewed source; `manage.py loadclauses` copies them here.
 """
 
+from typing import Any
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -19,7 +21,29 @@ class Section(models.Model):
         return self.title
 
 
-class Clause(models.Model):
+class Versioned(models.Model):
+    """A row editors change: its version goes up on every save.
+
+    The admin form carries the version it was opened at, so a second editor saving the same row
+    is told about the first one's change instead of silently overwriting it.
+    """
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            # Read, not incremented in memory: a revert copies an old row, old version number included.
+            current = type(self)._default_manager.filter(pk=self.pk).values_list("version", flat=True).first()
+            self.version = (current or 0) + 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
+class Clause(Versioned):
     slug = models.SlugField(max_length=80, unique=True)
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="clauses")
     title = models.CharField(max_length=200)
@@ -44,7 +68,7 @@ class Clause(models.Model):
         return self.title
 
 
-class Service(models.Model):
+class Service(Versioned):
     class Kind(models.TextChoices):
         PAYMENT = "payment", "Payments"
         ANALYTICS = "analytics", "Analytics"

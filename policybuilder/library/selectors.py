@@ -3,6 +3,7 @@
 import hashlib
 import json
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from policybuilder.library.models import Clause, Law, LegalItem, LibraryRevision, Section, Service
@@ -88,3 +89,52 @@ def library_snapshot() -> LibraryData:
         ),
         revision=revision,
     )
+
+
+def library_changed_since(*, revision: str) -> bool:
+    """Whether the library changed after a policy was generated at `revision`.
+
+    Called by a saved policy's result page to offer regenerating it. Loading unchanged files
+    leaves the revision alone, so this is true only after a real change (or an edit and its revert).
+    """
+    return revision != library_revision()
+
+
+def library_changes_since(*, since: datetime) -> list[str]:
+    """Clauses and services changed after `since`, newest first, as "clause <title>" lines (from history)."""
+    changes = [
+        (record.history_date, f"{kind} {record.title if kind == 'clause' else record.name}")
+        for kind, model in (("clause", Clause), ("service", Service))
+        for record in model.history.filter(history_date__gt=since).order_by("-history_date")  # type: ignore[attr-defined]
+    ]
+    return list(dict.fromkeys(line for _, line in sorted(changes, key=lambda change: change[0], reverse=True)))
+
+
+def services_in_file_order() -> list[ServiceData]:
+    """Services in the order services.yaml lists them: by kind as the catalogue groups them, then order."""
+    rank = {kind: index for index, kind in enumerate(Service.Kind.values)}
+    rows = sorted(Service.objects.all(), key=lambda s: (rank.get(s.kind, len(rank)), s.order, s.slug))
+    return [service_data(row) for row in rows]
+
+
+def _entries_diff(kind: str, files: dict[str, Any], database: dict[str, Any]) -> list[str]:
+    lines = [f"{kind} {key}: only in the files" for key in files.keys() - database.keys()]
+    lines += [f"{kind} {key}: only in the database" for key in database.keys() - files.keys()]
+    for key in files.keys() & database.keys():
+        a, b = asdict(files[key]), asdict(database[key])
+        fields = [name for name in a if a[name] != b[name]]
+        if fields:
+            lines.append(f"{kind} {key}: {', '.join(fields)} {'differs' if len(fields) == 1 else 'differ'}")
+    return sorted(lines)
+
+
+def library_diff(*, files: LibraryData, database: LibraryData) -> list[str]:
+    """Every difference between the library files and the database copy, one line each; empty when they agree."""
+    pairs = (
+        ("section", lambda d: {s.slug: s for s in d.sections}),
+        ("clause", lambda d: {c.slug: c for c in d.clauses}),
+        ("service", lambda d: {s.slug: s for s in d.services}),
+        ("law", lambda d: {law.code: law for law in d.laws}),
+        ("legal item", lambda d: {i.item_id: i for i in d.items}),
+    )
+    return [line for kind, index in pairs for line in _entries_diff(kind, index(files), index(database))]

@@ -7,9 +7,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from policybuilder.documents.assemble import InvalidAnswers, policy_assemble, schema_current
+from policybuilder.documents.assemble import InvalidAnswers, Policy, policy_assemble, schema_current
 from policybuilder.documents.engine import ClauseError
-from policybuilder.documents.exporters import FORMATS, coverage_text, policy_export
+from policybuilder.documents.exporters import FORMATS, coverage_text, policy_export, policy_html
+from policybuilder.documents.pdf import PdfError, policy_pdf
 
 
 class Command(BaseCommand):
@@ -17,7 +18,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("answers", nargs="?", type=Path, help="The shop's answers as JSON ('-' for stdin).")
-        parser.add_argument("--format", choices=FORMATS, default="html", help="Output format (default: html).")
+        parser.add_argument(
+            "--format",
+            choices=(*FORMATS, "pdf"),
+            default="html",
+            help="Output format (default: html); pdf needs --output or standard output sent to a file.",
+        )
         parser.add_argument("--output", type=Path, help="Write to this file instead of standard output.")
         parser.add_argument("--schema", action="store_true", help="Print the answers JSON Schema and stop.")
         parser.add_argument("--coverage", action="store_true", help="Print the legal coverage report instead.")
@@ -34,7 +40,10 @@ class Command(BaseCommand):
         except InvalidAnswers as exc:
             raise CommandError("the answers are not valid:\n" + "\n".join(f"  - {e}" for e in exc.errors)) from exc
         except ClauseError as exc:
-            raise CommandError(f"the clause library has an error: {exc}") from exc
+            raise CommandError(f"cannot draft the policy: {exc}") from exc
+        if options["format"] == "pdf" and not options["coverage"]:
+            self._write_pdf(policy, options["output"])
+            return
         text = coverage_text(policy) if options["coverage"] else policy_export(policy, options["format"])
         self._write(text, options["output"])
 
@@ -46,6 +55,21 @@ class Command(BaseCommand):
             raise CommandError(f"cannot read {path}: {exc.strerror}") from exc
         except json.JSONDecodeError as exc:
             raise CommandError(f"{path} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+
+    def _write_pdf(self, policy: Policy, output: Path | None) -> None:
+        stream = getattr(self.stdout, "buffer", None) if output is None else None
+        if output is None and (stream is None or stream.isatty()):
+            raise CommandError("a PDF is binary: give --output FILE, or send standard output to a file")
+        try:
+            data = policy_pdf(html=policy_html(policy), answers=policy.answers)
+        except PdfError as exc:
+            raise CommandError(f"{exc} The HTML export (--format html) still works.") from exc
+        if output is None:
+            stream.write(data)
+            stream.flush()
+            return
+        output.write_bytes(data)
+        self.stderr.write(f"Wrote {output}")
 
     def _write(self, text: str, output: Path | None) -> None:
         if output is None:

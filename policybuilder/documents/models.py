@@ -1,0 +1,51 @@
+"""A saved policy: the exports exactly as they were generated, never rendered again."""
+
+import json
+import secrets
+from functools import cached_property
+from typing import Any
+
+from django.db import models
+from django.urls import reverse
+
+
+def token_new() -> str:
+    """An unguessable token for a private link (192 bits, URL-safe)."""
+    return secrets.token_urlsafe(24)
+
+
+class SavedPolicy(models.Model):
+    """One generated policy. A later clause edit never changes it: its text is stored, not its recipe."""
+
+    # unique: the index serves the result page's and the downloads' lookup by token.
+    token = models.CharField(max_length=64, unique=True, default=token_new, editable=False)
+    draft = models.ForeignKey(
+        "questionnaire.Draft", null=True, blank=True, on_delete=models.SET_NULL, related_name="policies"
+    )
+    answers = models.JSONField()
+    body_html = models.TextField(help_text="The policy's markup inside the HTML export, shown on the result page.")
+    html = models.TextField()
+    md = models.TextField()
+    txt = models.TextField()
+    json = models.TextField()
+    library_revision = models.CharField(max_length=64)
+    content_hash = models.CharField(max_length=64, help_text="sha256 of the HTML export")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "saved policies"
+
+    def __str__(self) -> str:
+        return f"{self.shop_name} ({self.created_at:%Y-%m-%d})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:result", kwargs={"token": self.token})
+
+    @property
+    def shop_name(self) -> str:
+        return str(self.answers.get("business", {}).get("name", ""))
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        """The JSON export parsed: coverage report, readability figures and notes as generated."""
+        return json.loads(self.json)

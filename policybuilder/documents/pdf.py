@@ -1,0 +1,156 @@
+"""The PDF export: the HTML export laid out on pages by WeasyPrint, loading nothing from outside.
+
+`pdf_render` renders the same HTML string as the HTML export plus static/css/print.css; `policy_pdf`
+puts a content-hash cache in front of it, so an unchanged policy is rendered once, and the web download
+and `draftpolicy --format pdf` call it. Any failure inside WeasyPrint comes out as PdfError, so a caller
+can say so and still offer the HTML.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import weasyprint
+from weasyprint.urls import FatalURLFetchingError
+
+from policybuilder.documents.pdf_cache import cached_bytes, content_key
+from policybuilder.documents.pdf_fetch import FETCHER, STATIC_BASE_URL, STATIC_ROOT
+
+logger = logging.getLogger("policybuilder")
+
+# Part of every cache key: bump it when this module changes what a PDF looks like.
+RENDERER_VERSION = f"policybuilder-pdf 1; weasyprint {weasyprint.__version__}"
+PRINT_CSS = STATIC_ROOT / "css" / "print.css"
+LETTER_COUNTRIES = frozenset({"US", "CA"})
+PAGE_SIZES = ("A4", "letter")
+# Tagged for screen readers (a structure tree, /Lang, the title shown); writing the tags costs some 5-10%.
+PDF_VARIANT = "pdf/ua-1"
+# The blocks in which a web link's address is printed once after it (see links_mark).
+TEXT_BLOCKS = ("p", "li", "dd", "td", "th", "blockquote")
+
+
+class PdfError(Exception):
+    """WeasyPrint could not make the PDF (the cause is logged); the HTML export is unaffected."""
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    """What the PDF says about itself, and the paper it is laid out on."""
+
+    title: str
+    author: str
+    subject: str
+    language: str
+    page_size: str  # a CSS page size: "letter" or "A4"
+    created: str  # a W3C date, YYYY-MM-DD
+
+    def __post_init__(self) -> None:
+        # It goes into the print CSS as it is.
+        if self.page_size not in PAGE_SIZES:
+            raise ValueError(f"page_size must be one of {PAGE_SIZES}, not {self.page_size!r}")
+
+
+def pdf_meta(answers: dict[str, Any]) -> PdfMeta:
+    """The PDF's metadata and page size from a shop's answers; a missing field falls back to a default."""
+    business = answers.get("business") or {}
+    name = str(business.get("name") or "our shop")
+    try:
+        created = date.fromisoformat(str(answers.get("effective_date"))).isoformat()
+    except ValueError:
+        created = datetime.now(UTC).date().isoformat()
+    return PdfMeta(
+        title=f"Privacy policy for {name}",
+        author=str(business.get("legal_name") or name),
+        subject=f"How {name} collects, uses and protects your personal data.",
+        language=str(answers.get("language") or "en"),
+        page_size="letter" if str(business.get("country", "")).upper() in LETTER_COUNTRIES else "A4",
+        created=created,
+    )
+
+
+@lru_cache(maxsize=1)
+def print_css() -> str:
+    """The print stylesheet's text (read once per process; it is part of every cache key)."""
+    return PRINT_CSS.read_text(encoding="utf-8")
+
+
+def _print_html(*, html: str, meta: PdfMeta) -> str:
+    # Appended as a <style>, not passed as `stylesheets=`: WeasyPrint treats those as user sheets, which
+    # lose to the page's own CSS. Last in document order, print rules win over policy.css at equal
+    # specificity. The parser puts a trailing <style> in <body>, where it still applies and shows nothing.
+    return f"{html}\n<style>\n{print_css()}\n@page {{ size: {meta.page_size}; }}\n</style>\n"
+
+
+def _shows_address(text: str, href: str) -> bool:
+    def bare(url: str) -> str:
+        return url.strip().lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")
+
+    return bare(text) == bare(href)
+
+
+def links_mark(root: Element) -> None:
+    """Mark the web links whose address print shows: the last link to each address in a paragraph, list
+    item or table cell, unless its text already is the address."""
+    for block in root.iter():
+        if block.tag not in TEXT_BLOCKS:
+            continue
+        last: dict[str, Element] = {}
+        for link in block.iter("a"):
+            href = link.get("href", "")
+            if href.startswith(("http://", "https://")) and not _shows_address("".join(link.itertext()), href):
+                last[href] = link
+        for link in last.values():
+            link.set("data-print-href", "")
+
+
+def attachments_defuse(root: Element) -> None:
+    """Drop the `attachment` link type: WeasyPrint would embed the linked file in the PDF."""
+    for element in root.iter():
+        rel = element.get("rel")
+        if rel is not None and "attachment" in rel.lower().split():
+            element.set("rel", " ".join(t for t in rel.split() if t.lower() != "attachment"))
+
+
+def _document(*, html: str, meta: PdfMeta) -> weasyprint.Document:
+    source = weasyprint.HTML(string=_print_html(html=html, meta=meta), base_url=STATIC_BASE_URL, url_fetcher=FETCHER)
+    # A <base href="file:///"> in the HTML must not move where relative URLs point.
+    source.base_url = STATIC_BASE_URL
+    attachments_defuse(source.etree_element)
+    links_mark(source.etree_element)
+    document = source.render(pdf_variant=PDF_VARIANT)
+    info = document.metadata
+    info.title, info.authors, info.description = meta.title, [meta.author], meta.subject
+    info.lang, info.created, info.modified = meta.language, meta.created, meta.created
+    info.generator, info.attachments = "policybuilder", []
+    return document
+
+
+def pdf_render(*, html: str, meta: PdfMeta) -> bytes:
+    """Render the HTML export as a PDF: print stylesheet, outline, metadata, tagged (PDF/UA-1).
+
+    Loads nothing but files under static/. Raises PdfError, and only PdfError, when WeasyPrint fails.
+    """
+    try:
+        return _document(html=html, meta=meta).write_pdf(pdf_variant=PDF_VARIANT)
+    # FatalURLFetchingError is a BaseException: `except Exception` alone would let it through.
+    except (Exception, FatalURLFetchingError) as exc:
+        logger.exception("PDF rendering failed for %r", meta.title)
+        raise PdfError(f"The PDF could not be made ({type(exc).__name__}).") from exc
+
+
+def policy_pdf(*, html: str, answers: dict[str, Any]) -> bytes:
+    """The policy's PDF, rendered once per distinct content and then served from the "pdf" cache.
+
+    The key hashes the HTML, the metadata, the print stylesheet and RENDERER_VERSION; concurrent callers
+    for the same key wait for one render instead of each doing it. Raises PdfError.
+    """
+    meta = pdf_meta(answers)
+    return cached_bytes(key=pdf_key(html=html, meta=meta), make=lambda: pdf_render(html=html, meta=meta))
+
+
+def pdf_key(*, html: str, meta: PdfMeta) -> str:
+    """The cache key of the PDF these inputs make: it changes whenever the PDF would."""
+    return content_key((RENDERER_VERSION, print_css(), repr(meta), html))

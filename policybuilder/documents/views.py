@@ -1,0 +1,70 @@
+"""A saved policy in the browser: the result page and the downloads, all from the stored exports."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+
+from policybuilder.documents.models import SavedPolicy
+from policybuilder.documents.pdf import PdfError, policy_pdf
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str
+    content_type: str
+    content: Callable[[SavedPolicy], bytes]
+
+
+# The formats a saved policy downloads in: a new format is one more line.
+DOWNLOADS: dict[str, Download] = {
+    "html": Download("Web page (HTML)", "text/html; charset=utf-8", lambda saved: saved.html.encode()),
+    "pdf": Download("PDF", "application/pdf", lambda saved: policy_pdf(html=saved.html, answers=saved.answers)),
+    "md": Download("Markdown", "text/markdown; charset=utf-8", lambda saved: saved.md.encode()),
+    "txt": Download("Plain text", "text/plain; charset=utf-8", lambda saved: saved.txt.encode()),
+    "json": Download("JSON data", "application/json", lambda saved: saved.json.encode()),
+}
+
+
+def download_name(saved: SavedPolicy, fmt: str) -> str:
+    """pips-pottery-privacy-policy.html: the shop's name, so the file is easy to find again."""
+    shop = slugify(saved.shop_name)
+    return f"{shop}-privacy-policy.{fmt}" if shop else f"privacy-policy.{fmt}"
+
+
+def coverage_report(data: dict[str, Any]) -> dict[str, Any]:
+    """The saved coverage report split, per law, into covered items and gaps."""
+    coverage = data["coverage"]
+    laws = [
+        law
+        | {"covered": [i for i in law["items"] if i["covered"]], "gaps": [i for i in law["items"] if not i["covered"]]}
+        for law in coverage["laws"]
+    ]
+    return {"laws": laws, "notes": coverage["notes"], "gap_count": sum(len(law["gaps"]) for law in laws)}
+
+
+def result(request: HttpRequest, token: str) -> HttpResponse:
+    """The policy as generated, its coverage per law, readability, downloads and copy buttons."""
+    saved = get_object_or_404(SavedPolicy, token=token)
+    downloads = [{"fmt": fmt, "label": d.label, "name": download_name(saved, fmt)} for fmt, d in DOWNLOADS.items()]
+    context = {"saved": saved, "data": saved.data, "coverage": coverage_report(saved.data), "downloads": downloads}
+    return render(request, "documents/result.html", context)
+
+
+def download(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
+    if fmt not in DOWNLOADS:
+        raise Http404(f"no download as {fmt}")
+    saved = get_object_or_404(SavedPolicy, token=token)
+    kind = DOWNLOADS[fmt]
+    try:
+        content = kind.content(saved)
+    except PdfError:
+        # WeasyPrint failed (the cause is logged): say so, and offer the HTML, which needs no rendering.
+        return render(request, "documents/pdf_failed.html", {"saved": saved}, status=503)
+    response = HttpResponse(content, content_type=kind.content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=download_name(saved, fmt))
+    return response

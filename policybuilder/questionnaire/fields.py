@@ -1,0 +1,228 @@
+"""The building blocks of the questionnaire's forms: the step base class, yes/no questions,
+service pickers and the row for a service the catalogue lacks."""
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Field, Fieldset, Layout
+from django import forms
+from django.core.exceptions import ValidationError
+
+from policybuilder.documents.schema import FORMAT_CHECKER
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+# The catalogue's choices for each kind of service: kind -> [(slug, name)].
+Catalogue = dict[str, list[tuple[str, str]]]
+# Longest list a posted field may keep (the schema allows 30 services of a kind).
+MAX_VALUES = 60
+
+
+def yes_no(label: str, help_text: str) -> forms.ChoiceField:
+    """A required Yes/No question shown as two radio buttons in a fieldset."""
+    return forms.ChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose Yes or No."},
+    )
+
+
+def yes_or_no(value: bool) -> str:
+    """A boolean answer as the value of a yes_no question."""
+    return "yes" if value else "no"
+
+
+def email_check(value: str) -> None:
+    """The answers schema's own email rule, so that an address the form takes is one the policy takes."""
+    if value and not FORMAT_CHECKER.conforms(value, "email"):
+        raise ValidationError("Enter an email address like hello@yourshop.com.")
+
+
+def url_check(value: str) -> None:
+    if value and not FORMAT_CHECKER.conforms(value, "uri"):
+        raise ValidationError("Enter a web address starting with https://, like https://yourshop.com/privacy.")
+
+
+def email_field(label: str, help_text: str, *, required: bool = True) -> forms.EmailField:
+    return forms.EmailField(
+        label=label,
+        help_text=help_text,
+        max_length=254,
+        required=required,
+        validators=[email_check],
+        error_messages={
+            "invalid": "Enter an email address like hello@yourshop.com.",
+            "required": "Give an email address, like hello@yourshop.com.",
+        },
+    )
+
+
+def url_field(label: str, help_text: str, *, required: bool = False) -> forms.URLField:
+    return forms.URLField(
+        label=label,
+        help_text=help_text,
+        max_length=500,
+        required=required,
+        assume_scheme="https",
+        validators=[url_check],
+        error_messages={"invalid": "Enter a web address like https://yourshop.com."},
+    )
+
+
+def service_picker(label: str, help_text: str, choices: list[tuple[str, str]]) -> forms.MultipleChoiceField:
+    """Checkboxes for the catalogue's services of one kind; a slug we do not know is refused by name."""
+    return forms.MultipleChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "We do not know a service called “%(value)s”. Tick one from the list, "
+            "or add yours under “One we don't list”."
+        },
+    )
+
+
+def other_service_fields(what: str) -> tuple[forms.CharField, forms.URLField]:
+    """The name and privacy notice address of one service the catalogue lacks."""
+    name = forms.CharField(
+        label=f"Name of the {what}",
+        help_text="Only if yours is not in the list above. Leave empty otherwise.",
+        max_length=120,
+        required=False,
+    )
+    url = url_field(
+        "Its privacy notice (web address)",
+        "The page where the provider explains what it does with personal data; the policy links to it.",
+    )
+    return name, url
+
+
+def other_service_clean(form: forms.Form, name_key: str, url_key: str) -> dict[str, str] | None:
+    """The added service as the answers contract has it, or None; both parts or neither."""
+    name, url = form.cleaned_data.get(name_key, ""), form.cleaned_data.get(url_key, "")
+    if name and not url and url_key not in form.errors:
+        form.add_error(url_key, f"Give the privacy notice address of {name}, or empty its name.")
+    elif url and not name:
+        form.add_error(name_key, "Give the name of this service, or empty its privacy notice address.")
+    return {"name": name, "privacy_url": url} if name and url else None
+
+
+def other_service_initial(entries: Iterable[Any], name_key: str, url_key: str) -> dict[str, str]:
+    """The first service the owner added by name, as the form's initial values."""
+    custom = next((e for e in entries if isinstance(e, dict)), None)
+    return {name_key: custom["name"], url_key: custom["privacy_url"]} if custom else {}
+
+
+def slugs(entries: Iterable[Any]) -> list[str]:
+    return [e for e in entries if isinstance(e, str)]
+
+
+class StepForm(forms.Form):
+    """One page of the questionnaire: it validates, and turns its answers into part of the contract."""
+
+    title = ""  # the step's name in the progress indicator and its heading
+    intro = ""  # one or two sentences under the heading
+
+    def __init__(self, *args: Any, catalogue: Catalogue | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.catalogue = catalogue or {}
+        self.add_fields()
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # our template owns <form>, the CSRF token and the management form
+        self.helper.layout = self.layout()
+
+    def add_fields(self) -> None:
+        """Add the fields that depend on the catalogue or on other answers (called by __init__)."""
+
+    def layout(self) -> Layout:
+        """The fields in order; a form overrides it to group fields under a legend."""
+        return Layout(*self.fields)
+
+    def answers(self) -> dict[str, Any]:
+        """This step's part of the answers contract, from cleaned_data."""
+        raise NotImplementedError
+
+    @classmethod
+    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
+        """The step's values for an answer set (to change a saved policy), or None if it has none."""
+        raise NotImplementedError
+
+    def summary(self) -> list[tuple[str, str]]:
+        """(question, answer) pairs in plain words, for the review step."""
+        pairs = []
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if name.startswith("other_") and not value:
+                continue  # an empty "one we don't list" row says nothing
+            pairs.append((str(field.label), _display(field, value)))
+        return pairs
+
+
+def picker(name: str) -> Field:
+    """A service picker: JavaScript adds a filter box to anything marked service-picker."""
+    return Field(name, wrapper_class="service-picker")
+
+
+def other_row(legend: str, name_key: str, url_key: str, *, folded: bool = True) -> Layout:
+    """The "one we don't list" row; folded away (in <details>, no JavaScript needed) until it has a value."""
+    fieldset = Fieldset(legend, name_key, url_key, css_class="other-service")
+    if not folded:
+        return Layout(fieldset)
+    filled = " or ".join(f"form.{key}.value or form.{key}.errors" for key in (name_key, url_key))
+    return Layout(
+        HTML(
+            f'<details class="other-service-fold"{{% if {filled} %}} open{{% endif %}}><summary>Add {legend[0].lower()}{legend[1:]}</summary>'
+        ),
+        fieldset,
+        HTML("</details>"),
+    )
+
+
+def _display(field: forms.Field, value: Any) -> str:
+    if isinstance(field, forms.BooleanField):
+        return "Yes" if value else "No"
+    if isinstance(value, date):
+        return f"{value.day} {value:%B} {value.year}"
+    labels = dict(getattr(field, "choices", []))
+    if isinstance(value, list):
+        return "; ".join(str(labels.get(v, v)) for v in value) or "None"
+    if value in (None, ""):
+        return "Not given"
+    return ", ".join(str(labels.get(value, value)).splitlines())  # an address on one line
+
+
+def form_data_bounded(form: forms.Form) -> dict[str, list[str]]:
+    """The posted values of this form's own fields only, each cut to the field's length.
+
+    This is what the session and the draft keep for a step, even when it does not validate yet
+    (Back keeps what is on the page), so it must never grow with whatever a client sends.
+    """
+    kept: dict[str, list[str]] = {}
+    for bound in form:
+        values = form.data.getlist(bound.html_name) if hasattr(form.data, "getlist") else []
+        limit = getattr(bound.field, "max_length", None) or 100
+        if values:
+            kept[bound.html_name] = [str(v)[:limit] for v in values[:MAX_VALUES]]
+    return kept
+
+
+def form_data_encode(form: forms.Form, initial: dict[str, Any]) -> dict[str, list[str]]:
+    """Initial values written as the form would post them, so that the wizard can revalidate them."""
+    data: dict[str, list[str]] = {}
+    for bound in form:
+        value = initial.get(bound.name)
+        if value is None or value is False or value == "":
+            continue  # an unticked box or an empty field is simply not posted
+        if value is True:
+            data[bound.html_name] = ["on"]
+        elif isinstance(value, list | tuple):
+            data[bound.html_name] = [str(v) for v in value]
+        else:
+            data[bound.html_name] = [value.isoformat() if isinstance(value, date) else str(value)]
+    return data

@@ -1,0 +1,243 @@
+"""The steps that name the shop's providers: each picks services from the catalogue, grouped by
+kind, and can add one the catalogue lacks (its name and privacy notice)."""
+
+from typing import Any
+
+from crispy_forms.layout import Layout
+from django import forms
+
+from policybuilder.questionnaire.fields import (
+    StepForm,
+    other_row,
+    other_service_clean,
+    other_service_fields,
+    other_service_initial,
+    picker,
+    service_picker,
+    slugs,
+    yes_no,
+    yes_or_no,
+)
+
+
+class PaymentsForm(StepForm):
+    title = "Payments"
+    intro = "Payment providers receive your customers' payment details, so the policy names each one."
+
+    def layout(self) -> Layout:
+        return Layout(
+            picker("gateways"), other_row("One we don't list", "other_name", "other_url"), "stores_card_numbers"
+        )
+
+    def answers(self) -> dict[str, Any]:
+        gateways: list[Any] = list(self.cleaned_data["gateways"])
+        gateways += [self.other] if self.other else []
+        return {
+            "payments": {"gateways": gateways, "stores_card_numbers": self.cleaned_data["stores_card_numbers"] == "yes"}
+        }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        self.other = other_service_clean(self, "other_name", "other_url")
+        if not cleaned.get("gateways") and not self.other and not self.has_error("other_url"):
+            self.add_error(
+                "gateways", "Tick at least one way your customers pay, or add yours under “One we don't list”."
+            )
+        return cleaned
+
+    @classmethod
+    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
+        payments = answers.get("payments")
+        if payments is None:
+            return None
+        return {
+            "gateways": slugs(payments["gateways"]),
+            "stores_card_numbers": yes_or_no(payments.get("stores_card_numbers", False)),
+            **other_service_initial(payments["gateways"], "other_name", "other_url"),
+        }
+
+    def add_fields(self) -> None:
+        self.fields["gateways"] = service_picker(
+            "Payment providers you use",
+            "Tick every way customers can pay: card processors, wallets like Apple Pay and pay-later services. "
+            "If unsure, look at the payment settings of your shop platform.",
+            self.catalogue.get("payment", []),
+        )
+        self.fields["other_name"], self.fields["other_url"] = other_service_fields("payment provider")
+        self.fields["stores_card_numbers"] = yes_no(
+            "Do card numbers reach your own server?",
+            "Answer No if customers type their card details on your provider's form or page (Stripe, PayPal, "
+            "Shopify Payments and the like). Answer Yes only if your own system receives or keeps card numbers.",
+        )
+
+
+class AnalyticsForm(StepForm):
+    title = "Analytics and ads"
+    intro = "Tools that measure visits or show your ads learn what visitors do on your site. The policy names each one and how to refuse it."
+
+    def layout(self) -> Layout:
+        return Layout(
+            picker("services"),
+            other_row("An analytics tool we don't list", "other_analytics_name", "other_analytics_url"),
+            picker("advertising"),
+            other_row("An advertising tool we don't list", "other_advertising_name", "other_advertising_url"),
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        self.other_analytics = other_service_clean(self, "other_analytics_name", "other_analytics_url")
+        self.other_advertising = other_service_clean(self, "other_advertising_name", "other_advertising_url")
+        return cleaned
+
+    def answers(self) -> dict[str, Any]:
+        services: list[Any] = list(self.cleaned_data["services"])
+        advertising: list[Any] = list(self.cleaned_data["advertising"])
+        services += [self.other_analytics] if self.other_analytics else []
+        advertising += [self.other_advertising] if self.other_advertising else []
+        return {"analytics": {"services": services, "advertising": advertising}}
+
+    @classmethod
+    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
+        analytics = answers.get("analytics")
+        if analytics is None:
+            return None
+        services, advertising = analytics.get("services", []), analytics.get("advertising", [])
+        return {
+            "services": slugs(services),
+            "advertising": slugs(advertising),
+            **other_service_initial(services, "other_analytics_name", "other_analytics_url"),
+            **other_service_initial(advertising, "other_advertising_name", "other_advertising_url"),
+        }
+
+    def add_fields(self) -> None:
+        self.fields["services"] = service_picker(
+            "Analytics tools",
+            "Tools that count visits and show how people use your site. Tick each one your site loads; "
+            "if unsure, ask whoever set up your site or check your platform's apps. Tick none if you use none.",
+            self.catalogue.get("analytics", []),
+        )
+        name, url = other_service_fields("analytics tool")
+        self.fields["other_analytics_name"], self.fields["other_analytics_url"] = name, url
+        self.fields["advertising"] = service_picker(
+            "Advertising tags and pixels",
+            "Code from ad networks that tracks sales from your ads, like the Meta Pixel. "
+            "Tick each one installed on your site; tick none if you do not advertise online.",
+            self.catalogue.get("advertising", []),
+        )
+        name, url = other_service_fields("advertising tool")
+        self.fields["other_advertising_name"], self.fields["other_advertising_url"] = name, url
+
+
+class NewsletterDetailsForm(StepForm):
+    title = "Newsletter details"
+    intro = "The service that sends your newsletter holds your subscribers' email addresses, so the policy names it."
+
+    def layout(self) -> Layout:
+        return Layout(
+            picker("provider"),
+            other_row("If you chose “One we don't list”", "other_name", "other_url", folded=False),
+            "double_opt_in",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        self.other = other_service_clean(self, "other_name", "other_url")
+        if cleaned.get("provider") == "other" and not self.other and not self.errors:
+            self.add_error("other_name", "Give the name and privacy notice of the service you use.")
+        elif cleaned.get("provider") not in (None, "other") and self.other:
+            self.add_error("provider", "Choose “One we don't list” to use the service you added below.")
+        return cleaned
+
+    def answers(self) -> dict[str, Any]:
+        provider = self.other if self.cleaned_data["provider"] == "other" else self.cleaned_data["provider"]
+        return {"newsletter": {"provider": provider, "double_opt_in": self.cleaned_data["double_opt_in"] == "yes"}}
+
+    @classmethod
+    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
+        newsletter = answers.get("newsletter")
+        if not newsletter:
+            return None
+        provider = newsletter["provider"]
+        return {
+            "provider": provider if isinstance(provider, str) else "other",
+            "double_opt_in": yes_or_no(newsletter.get("double_opt_in", False)),
+            **other_service_initial([provider], "other_name", "other_url"),
+        }
+
+    def add_fields(self) -> None:
+        choices = [*self.catalogue.get("newsletter", []), ("other", "One we don't list (add it below)")]
+        self.fields["provider"] = forms.ChoiceField(
+            label="Newsletter service",
+            choices=choices,
+            widget=forms.RadioSelect,
+            help_text="The tool you write and send the newsletter with. If your shop platform sends it itself, "
+            "pick “One we don't list” and give the platform's name.",
+            error_messages={
+                "required": "Choose the service that sends your newsletter.",
+                "invalid_choice": "We do not know a service called “%(value)s”. Choose one from the list.",
+            },
+        )
+        self.fields["other_name"], self.fields["other_url"] = other_service_fields("newsletter service")
+        self.fields["double_opt_in"] = yes_no(
+            "Do new subscribers confirm by clicking a link in an email?",
+            "This is called double opt-in, and it proves they signed up. Most newsletter services offer it; "
+            "answer No if you are not sure it is switched on.",
+        )
+
+
+class ShippingForm(StepForm):
+    title = "Shipping"
+    intro = "Carriers receive names, addresses and often phone numbers to deliver orders, so the policy names each one."
+
+    ships_from = forms.CharField(
+        label="Where you ship from",
+        max_length=200,
+        required=False,
+        help_text="The town or region your parcels leave from, like “Leeds, England”. Optional.",
+    )
+    international = yes_no(
+        "Do you ship to other countries?",
+        "Answer Yes if you send parcels abroad. Customs forms then carry the customer's details across borders.",
+    )
+
+    def layout(self) -> Layout:
+        return Layout(
+            picker("carriers"), other_row("One we don't list", "other_name", "other_url"), "ships_from", "international"
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        self.other = other_service_clean(self, "other_name", "other_url")
+        return cleaned
+
+    def answers(self) -> dict[str, Any]:
+        carriers: list[Any] = list(self.cleaned_data["carriers"])
+        carriers += [self.other] if self.other else []
+        shipping = {"carriers": carriers, "international": self.cleaned_data["international"] == "yes"}
+        if self.cleaned_data["ships_from"]:
+            shipping["ships_from"] = self.cleaned_data["ships_from"]
+        return {"shipping": shipping}
+
+    @classmethod
+    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
+        shipping = answers.get("shipping")
+        if shipping is None:
+            return None
+        carriers = shipping.get("carriers", [])
+        return {
+            "carriers": slugs(carriers),
+            "ships_from": shipping.get("ships_from", ""),
+            "international": yes_or_no(shipping.get("international", False)),
+            **other_service_initial(carriers, "other_name", "other_url"),
+        }
+
+    def add_fields(self) -> None:
+        self.fields["carriers"] = service_picker(
+            "Carriers you ship with",
+            "Tick every delivery company you hand parcels to. Tick none if you sell only downloads or services.",
+            self.catalogue.get("shipping", []),
+        )
+        self.fields["other_name"], self.fields["other_url"] = other_service_fields("carrier")
+        # Keep the page order: pickers first, then the questions declared on the class.
+        for name in ("ships_from", "international"):
+            self.fields[name] = self.fields.pop(name)

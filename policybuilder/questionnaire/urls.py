@@ -1,0 +1,16 @@
+from django.urls import path
+
+from policybuilder.questionnaire import views
+
+app_name = "questionnaire"
+
+wizard = views.PolicyWizard.as_view(url_name="questionnaire:step")
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("start/", views.start, name="start"),
+    path("questions/", wizard, name="questions"),
+    path("questions/<str:step>/", wizard, name="step"),
+    path("resume/<str:token>/", views.resume, name="resume"),
+    path("policy/<str:token>/change/", views.change, name="change"),
+]

@@ -1,0 +1,253 @@
+"""The questionnaire: the landing page, the wizard, the resume link and "Change answers"."""
+
+import logging
+from functools import cached_property
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from policybuilder.documents.assemble import InvalidAnswers
+from policybuilder.documents.engine import ClauseError
+from policybuilder.documents.models import SavedPolicy
+from policybuilder.questionnaire import conditions, selectors, services
+from policybuilder.questionnaire.fields import Catalogue, StepForm, form_data_bounded
+from policybuilder.questionnaire.forms import STEPS, CustomersForm
+from policybuilder.questionnaire.models import Draft
+
+logger = logging.getLogger(__name__)
+
+# Why a posted page could not be used, in words the owner can act on.
+PROBLEMS = {
+    "missing": "This page was sent without the part that says which question it answers, so we could not use it.",
+    "step": "This page was sent for a question that is not part of your questionnaire, so we could not use it.",
+    "expired": "We could not find your answers in this browser any more: the session has ended.",
+}
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    """What this does, in two sentences, and one button."""
+    return render(request, "questionnaire/landing.html", {"draft": selectors.draft_of_session(session=request.session)})
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """Begin a new policy: this browser forgets its current draft (its resume link still works)."""
+    request.session.pop(selectors.SESSION_KEY, None)
+    request.session.pop(f"wizard_{services.WIZARD_PREFIX}", None)
+    return redirect("questionnaire:step", step=STEPS[0][0])
+
+
+def resume(request: HttpRequest, token: str) -> HttpResponse:
+    """The private resume link: any browser continues the draft where it was left."""
+    draft = selectors.draft_by_token(token=token)
+    if draft is None:
+        return render(request, "questionnaire/resume_missing.html", status=404)
+    services.wizard_load(request=request, draft=draft)
+    return redirect("questionnaire:step", step=draft.current_step or STEPS[0][0])
+
+
+@require_POST
+def change(request: HttpRequest, token: str) -> HttpResponse:
+    """Reopen the wizard with every answer of a saved policy filled in, at the review step."""
+    policy = get_object_or_404(SavedPolicy, token=token)
+    services.draft_reopen(request=request, policy=policy, catalogue=selectors.catalogue_choices())
+    return redirect("questionnaire:step", step=services.REVIEW_STEP)
+
+
+class PolicyWizard(NamedUrlSessionWizardView):
+    """One page per topic; every request's state is saved to the browser's draft."""
+
+    form_list = STEPS
+    condition_dict = {
+        "newsletter-details": conditions.has_newsletter,
+        "representatives": conditions.needs_representative,
+    }
+    template_name = "questionnaire/step.html"
+    draft: Draft | None = None
+
+    def get_prefix(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
+        return services.WIZARD_PREFIX
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        return selectors.catalogue_choices()
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self.draft = selectors.draft_of_session(session=request.session)
+        response = super().dispatch(request, *args, **kwargs)
+        if self.storage.current_step is not None:
+            self.draft_save()
+        return response
+
+    def draft_save(self) -> None:
+        """Write the wizard's state to the draft: the resume link then works from anywhere."""
+        if self.draft is None:
+            self.draft = services.draft_start(session=self.request.session)
+        steps = {}
+        for step, _ in STEPS:
+            data = self.storage.get_step_data(step)
+            if data is not None:
+                steps[step] = dict(data.lists())
+        services.draft_record(
+            draft=self.draft, steps=steps, current_step=self.steps.current, answers=self.answers_so_far()
+        )
+
+    def answers_so_far(self) -> dict[str, Any]:
+        """The answers contract from every step that applies and validates."""
+        return services.answers_merge(form.answers() for form in self.valid_forms().values())
+
+    def valid_forms(self) -> dict[str, StepForm]:
+        forms = {}
+        for step in self.get_form_list():
+            data = self.storage.get_step_data(step)
+            form = self.get_form(step=step, data=data) if data is not None else None
+            if form is not None and form.is_valid():
+                forms[step] = form
+        return forms
+
+    def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {"catalogue": self.catalogue}
+        if step == "representatives":
+            kwargs["areas"] = conditions.wizard_representative_areas(self)
+        return kwargs
+
+    def get_form_initial(self, step: str) -> dict[str, Any]:
+        if step == "customers":
+            business = self.get_cleaned_data_for_step("business") or {}
+            return CustomersForm.initial_for(country=business.get("country", ""), region=business.get("region", ""))
+        return super().get_form_initial(step)
+
+    def process_step(self, form: StepForm) -> dict[str, list[str]]:
+        return form_data_bounded(form)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        step = kwargs.get("step")
+        if self.storage.current_step not in self.get_form_list():
+            # A fresh browser, or a step that no longer applies: never redirect to a page that redirects.
+            self.storage.current_step = self.steps.first
+        if step == self.done_step_name or (step is not None and step not in self.get_form_list()):
+            # Not a page of this questionnaire (or skipped for these answers): go where the owner is.
+            return redirect(self.get_step_url(self.steps.current))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        problem = self.post_problem()
+        if problem:
+            return self.render_problem(problem)
+        goto = self.request.POST.get("wizard_goto_step")
+        if goto in self.get_form_list():
+            # Back: keep what is on this page, valid or not, before leaving it.
+            form = self.get_form(data=self.request.POST)
+            self.storage.set_step_data(self.steps.current, form_data_bounded(form))
+            return self.render_goto_step(goto)
+        return super().post(*args, **kwargs)
+
+    def post_problem(self) -> str:
+        """Why a posted page cannot be used ("" when it can): formtools would fail on these with a 500."""
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        if not management.is_valid():
+            return "missing"
+        step = management.cleaned_data["current_step"]
+        if self.storage.current_step is None and step != self.steps.first:
+            return "expired"  # the first page needs nothing from before: it may start afresh
+        if step not in self.get_form_list():
+            return "step"
+        self.storage.current_step = step
+        return ""
+
+    def render_problem(self, problem: str, status: int = 400, errors: list[str] | None = None) -> HttpResponse:
+        context = {"message": PROBLEMS.get(problem, problem), "errors": errors or []}
+        if self.storage.current_step is not None:
+            context["continue_url"] = self.get_step_url(self.steps.current)
+        return TemplateResponse(self.request, "questionnaire/problem.html", context, status=status)
+
+    def render_next_step(self, form: StepForm, **kwargs: Any) -> HttpResponse:
+        if "to_review" in self.request.POST:
+            # "Save and go to review": any step that still needs answers comes first.
+            unfinished = [s for s in self.get_form_list() if s != services.REVIEW_STEP and s not in self.valid_forms()]
+            target = unfinished[0] if unfinished else services.REVIEW_STEP
+            self.storage.current_step = target
+            return redirect(self.get_step_url(target))
+        return super().render_next_step(form, **kwargs)
+
+    def render_done(self, form: StepForm, **kwargs: Any) -> HttpResponse:
+        """Check every step again and save the policy, on the review page's own POST.
+
+        formtools would redirect to a done URL and save on its GET, and reset the wizard; here a
+        reload saves nothing and the answers stay, so "Back" from the result still has them.
+        """
+        forms = self.valid_forms()
+        for step in self.get_form_list():
+            if step not in forms:
+                return self.render_revalidation_failure(step, form, **kwargs)
+        return self.done(list(forms.values()), form_dict=forms, **kwargs)
+
+    def done(self, form_list: list[StepForm], **kwargs: Any) -> HttpResponse:
+        answers = services.answers_merge(form.answers() for form in form_list)
+        try:
+            saved = services.policy_publish(draft=self.draft, answers=answers)
+        except InvalidAnswers as exc:  # the forms check what the schema checks: this is a bug
+            logger.error("the questionnaire built invalid answers: %s", exc)
+            return self.render_problem("Some answers do not fit together yet:", errors=exc.errors)
+        except ClauseError:
+            logger.exception("the clause library is broken")
+            return self.render_problem(
+                "We could not write your policy because of a fault in our clause library. Your answers "
+                "are saved: please try again later with your private link.",
+                status=503,
+            )
+        return redirect(saved)
+
+    def get_context_data(self, form: StepForm, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(form=form, **kwargs)
+        if self.draft is None:
+            self.draft = services.draft_start(session=self.request.session)
+        current = self.steps.current
+        if current == services.REVIEW_STEP:
+            self.storage.extra_data = self.storage.extra_data | {"reviewed": True}
+            context["summary"] = self.summary()
+        context.update(
+            progress=self.progress(),
+            step_number=self.steps.step1,
+            step_count=self.steps.count,
+            next_title=self.next_title(),
+            has_required=any(field.required for field in form.fields.values()),
+            offer_review=current != services.REVIEW_STEP and self.storage.extra_data.get("reviewed", False),
+            resume_url=self.request.build_absolute_uri(reverse("questionnaire:resume", args=[self.draft.token])),
+        )
+        return context
+
+    def next_title(self) -> str:
+        """The next step's name for the Next button, unless this page's answers decide it."""
+        following = self.steps.next
+        if not following or self.steps.current in conditions.DECIDING_STEPS:
+            return ""
+        return self.get_form_list()[following].title
+
+    def progress(self) -> list[dict[str, Any]]:
+        """Every step that applies, with its state, for the progress indicator."""
+        items = []
+        for step, form_class in self.get_form_list().items():
+            state = "current" if step == self.steps.current else "todo"
+            if state == "todo" and self.storage.get_step_data(step) is not None:
+                state = "visited"
+            items.append({"title": form_class.title, "url": self.get_step_url(step), "state": state})
+        return items
+
+    def summary(self) -> list[dict[str, Any]]:
+        """Every answer, by step, with the page to change it, for the review step."""
+        forms = self.valid_forms()
+        return [
+            {
+                "title": form_class.title,
+                "url": self.get_step_url(step),
+                "answers": forms[step].summary() if step in forms else None,
+            }
+            for step, form_class in self.get_form_list().items()
+            if step != services.REVIEW_STEP
+        ]

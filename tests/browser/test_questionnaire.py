@@ -1,0 +1,152 @@
+"""A shop owner in a real browser: the whole questionnaire, the result page, the download."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import look_at
+
+pytestmark = pytest.mark.browser
+
+
+def _next(page: Page) -> None:
+    page.get_by_role("button", name=re.compile(r"^(Next|Create my policy)")).click()
+
+
+def _choose(page: Page, question: str, option: str) -> None:
+    """Pick an option of a Yes/No question, found by its legend."""
+    page.get_by_role("group", name=question).get_by_label(option, exact=True).check()
+
+
+def _business(page: Page) -> None:
+    page.get_by_label("Shop name").fill("Pip's Pottery")
+    page.get_by_label("Shop website").fill("pipspottery.example")
+    page.get_by_label("Privacy contact email").fill("hello@pipspottery.example")
+    page.get_by_label("Postal address").fill("12 Mill Lane\nLeeds LS1 4AB")
+    page.get_by_label("Country the business is based in").select_option("GB")
+
+
+def _payments(page: Page) -> None:
+    # The filter box narrows the list; the owner ticks what is left.
+    page.get_by_label("Filter the list of payment providers you use").fill("stri")
+    expect(page.get_by_label("PayPal", exact=True)).to_be_hidden()
+    page.get_by_label("Stripe", exact=True).check()
+    _choose(page, "Do card numbers reach your own server?", "No")
+
+
+def _newsletter_details(page: Page) -> None:
+    page.get_by_label("Mailchimp", exact=True).check()
+    _choose(page, "Do new subscribers confirm by clicking a link in an email?", "Yes")
+
+
+def _shipping(page: Page) -> None:
+    page.get_by_label("Royal Mail", exact=True).check()
+    page.get_by_label("Where you ship from").fill("Leeds, England")
+    _choose(page, "Do you ship to other countries?", "Yes")
+
+
+def _customers(page: Page) -> None:
+    expect(page.get_by_label("United Kingdom", exact=True)).to_be_checked()  # the shop's own country
+    page.get_by_label("European Union (and Iceland, Liechtenstein, Norway)").check()
+    _choose(page, "Is your shop aimed at children under 13?", "No")
+    _choose(page, "Do you sell customers' personal data?", "No")
+
+
+# Each page of the questionnaire for a UK potter who also sells to the EU, as she fills it in.
+PAGES = [
+    ("01-business", "Your business", _business),
+    ("02-data", "What you collect", lambda page: page.get_by_label("A contact form or customer support email").check()),
+    ("03-payments", "Payments", _payments),
+    ("04-analytics", "Analytics and ads", lambda page: page.get_by_label("Google Analytics", exact=True).check()),
+    ("05-newsletter", "Newsletter", lambda page: _choose(page, "Do you send a newsletter or marketing emails?", "Yes")),
+    ("06-newsletter-details", "Newsletter details", _newsletter_details),
+    ("07-shipping", "Shipping", _shipping),
+    ("08-customers", "Your customers", _customers),
+    ("09-representatives", "Representatives", lambda page: None),  # none yet: the coverage report will say
+    ("10-review", "Review", lambda page: page.get_by_label("Date the policy takes effect").fill("2026-11-22")),
+]
+
+
+def test_a_shop_owner_completes_the_questionnaire_and_downloads_her_policy(page: Page, context):
+    problems = []
+    page.goto("/")
+    problems += look_at(page, "00-landing")
+    page.get_by_role("link", name="Start your policy").click()
+    _next(page)  # nothing filled in: every required question says what to fix
+    expect(page.get_by_role("alert")).to_contain_text("Please check 4 answers")
+    expect(page.locator("#div_id_business-email")).to_contain_text("Give an email address, like hello@yourshop.com.")
+    problems += look_at(page, "01-business-errors")
+    for name, title, fill in PAGES:
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        expect(page.locator("[aria-current=step]")).to_contain_text(title)
+        fill(page)
+        problems += look_at(page, name)
+        _next(page)
+
+    expect(page.get_by_role("heading", level=1, name="Your privacy policy is ready")).to_be_visible()
+    policy = page.locator("article.policy")
+    for provider in ("Stripe", "Google Analytics", "Mailchimp", "Royal Mail"):
+        expect(policy).to_contain_text(provider)
+    expect(page.locator(".coverage-gaps")).to_contain_text("What to do: Appoint a representative in the EU")
+    problems += look_at(page, "11-result")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Web page (HTML) download").click()
+    assert download.value.suggested_filename == "pips-pottery-privacy-policy.html"
+    html = Path(download.value.path()).read_text(encoding="utf-8")
+    for provider in ("Stripe", "Google Analytics", "Mailchimp", "Royal Mail"):
+        assert provider in html, provider
+
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Copy the text").click()
+    expect(page.get_by_role("button", name="Copied")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()").startswith("Privacy policy: Pip's Pottery")
+    assert not problems, "\n".join(problems)
+
+
+def test_back_and_change_answers_keep_everything_in_the_browser(page: Page):
+    page.goto("/start/")
+    _business(page)
+    _next(page)
+    page.get_by_role("button", name="Back").click()
+    expect(page.get_by_label("Shop name")).to_have_value("Pip's Pottery")
+    expect(page.get_by_label("Country the business is based in")).to_have_value("GB")
+    # The progress list links to the pages already seen.
+    _next(page)
+    page.get_by_role("link", name="Your business").click()
+    expect(page.get_by_label("Privacy contact email")).to_have_value("hello@pipspottery.example")
+
+
+def test_the_questionnaire_works_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    page = context.new_page()
+    page.goto("/start/")
+    _business(page)
+    _next(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("What you collect")
+    _next(page)
+    expect(page.get_by_label("Filter the list of payment providers you use")).to_have_count(0)  # the comfort is JS-only
+    page.get_by_label("Stripe", exact=True).check()
+    _choose(page, "Do card numbers reach your own server?", "No")
+    _next(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Analytics and ads")
+    context.close()
+
+
+def test_the_keyboard_alone_can_answer_a_page(page: Page):
+    page.goto("/start/")
+    page.get_by_label("Shop name").focus()
+    page.keyboard.type("Pip's Pottery")
+    for _ in range(3):  # legal name, website, email
+        page.keyboard.press("Tab")
+    page.keyboard.type("hello@pipspottery.example")
+    page.keyboard.press("Tab")  # phone
+    page.keyboard.press("Tab")
+    page.keyboard.type("12 Mill Lane, Leeds")
+    page.keyboard.press("Tab")
+    page.keyboard.type("United Kingdom")  # a select picks the option by typing
+    page.keyboard.press("Tab")  # region
+    page.keyboard.press("Enter")  # sends the page with its first button, Next
+    expect(page.get_by_role("heading", level=1)).to_have_text("What you collect")

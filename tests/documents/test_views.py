@@ -1,0 +1,113 @@
+"""The result page and the downloads: what a shop owner sees and takes away."""
+
+import hashlib
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from policybuilder.documents.assemble import policy_assemble
+from policybuilder.documents.exporters import policy_html
+from policybuilder.documents.models import SavedPolicy
+from policybuilder.library.models import Clause
+from policybuilder.questionnaire.services import policy_publish
+from tests.base import make_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def _saved(sample: str = "minimal", **changes) -> SavedPolicy:
+    return policy_publish(draft=None, answers=make_answers(sample, **changes))
+
+
+def _result_page(client, saved: SavedPolicy) -> str:
+    response = client.get(reverse("documents:result", args=[saved.token]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_result_page_shows_the_same_policy_markup_as_the_html_download(client):
+    saved = _saved("us-ca")
+    page = _result_page(client, saved)
+    download = client.get(reverse("documents:download", args=[saved.token, "html"])).content.decode()
+    assert saved.body_html in download
+    assert saved.body_html in page
+    assert "<h1>Privacy policy</h1>" in saved.body_html and "Golden Gate Goods" in saved.body_html
+
+
+def test_the_result_page_lists_coverage_per_law_and_says_what_to_do_about_a_gap(client):
+    answers = make_answers("us-ca")
+    answers["jurisdictions"].append("eu")  # selling to the EU from the US, with no representative named
+    saved = policy_publish(draft=None, answers=answers)
+    page = _result_page(client, saved)
+    gap = next(i for law in saved.data["coverage"]["laws"] for i in law["items"] if not i["covered"])
+    assert escape(f"Missing: {gap['summary']}") in page
+    assert escape(f"What to do: {gap['hint']}") in page
+    for law in saved.data["coverage"]["laws"]:
+        covered = sum(i["covered"] for i in law["items"])
+        heading = page[page.index(escape(law["name"]) + ":") :][:300]
+        assert f"{covered} of {len(law['items'])} items covered" in heading
+
+
+def test_the_result_page_shows_the_notes_and_readability_figures(client):
+    saved = _saved("us-ca")
+    page = _result_page(client, saved)
+    readability = saved.data["readability"]
+    assert f"<dd>{readability['words']}</dd>" in page
+    assert f"about {readability['minutes']} minutes" in page
+    for note in saved.data["coverage"]["notes"]:
+        assert escape(note) in page
+
+
+@pytest.mark.parametrize(
+    "fmt, content_type",
+    [("html", "text/html"), ("md", "text/markdown"), ("txt", "text/plain"), ("json", "application/json")],
+)
+def test_each_download_is_a_file_named_after_the_shop(client, fmt, content_type):
+    saved = _saved("minimal")
+    response = client.get(reverse("documents:download", args=[saved.token, fmt]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    assert response["Content-Disposition"] == f'attachment; filename="pips-pottery-privacy-policy.{fmt}"'
+    assert "Pip" in response.content.decode()
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_json_download_holds_the_answers_and_the_coverage_report(client):
+    saved = _saved("eu")
+    data = json.loads(client.get(reverse("documents:download", args=[saved.token, "json"])).content)
+    assert data["answers"]["business"]["name"] == "Waldhonig"
+    assert data["coverage"]["laws"]
+
+
+def test_an_unknown_format_or_token_is_not_found(client):
+    saved = _saved()
+    assert client.get(reverse("documents:download", args=[saved.token, "exe"])).status_code == 404
+    assert client.get(reverse("documents:download", args=["no-such-policy", "html"])).status_code == 404
+    assert client.get(reverse("documents:result", args=["no-such-policy"])).status_code == 404
+
+
+def test_a_saved_policy_keeps_its_text_when_a_clause_is_edited_later(client):
+    saved = _saved("minimal")
+    html_before = client.get(reverse("documents:download", args=[saved.token, "html"])).content
+    clause = Clause.objects.get(slug="controller")
+    clause.body = "We are {{ shop.name }}. EDITED LATER."
+    clause.save()
+    assert "EDITED LATER" in _saved("minimal").html  # a new policy uses the edit
+    page = _result_page(client, saved)
+    assert "EDITED LATER" not in page and saved.body_html in page
+    assert client.get(reverse("documents:download", args=[saved.token, "html"])).content == html_before
+
+
+def test_a_saved_policy_records_its_library_revision_and_content_hash():
+    saved = _saved()
+    assert saved.content_hash == hashlib.sha256(saved.html.encode()).hexdigest()
+    assert saved.library_revision
+
+
+def test_the_html_export_is_unchanged_by_sharing_its_markup_with_the_result_page():
+    policy = policy_assemble(answers=make_answers("uk"))
+    html = policy_html(policy)
+    assert '<body>\n<main class="policy">\n<header class="policy-header">' in html
+    assert "</footer>\n</main>\n</body>\n</html>" in html

@@ -1,0 +1,102 @@
+"""The step forms: what they accept, what they refuse, and that they speak the answers contract."""
+
+import pytest
+from django.utils.datastructures import MultiValueDict
+
+from policybuilder.documents.assemble import policy_assemble
+from policybuilder.documents.exporters import policy_markdown
+from policybuilder.questionnaire.conditions import representative_areas
+from policybuilder.questionnaire.forms import STEPS, BusinessForm, NewsletterDetailsForm, PaymentsForm
+from policybuilder.questionnaire.selectors import catalogue_choices
+from policybuilder.questionnaire.services import answers_merge, steps_from_answers
+from tests.base import make_answers
+
+pytestmark = pytest.mark.django_db
+# Samples whose every answer the questionnaire can give (uk.json's website has a "&" in its host name,
+# all-services.json sets retention periods, which the questionnaire leaves to the documented defaults).
+WIZARD_SAMPLES = ["minimal", "eu", "us", "us-ca", "ca", "br", "au", "children", "hostile"]
+
+
+def _form(form_class, **data):
+    prefix = "step"
+    posted = MultiValueDict({f"{prefix}-{k}": v if isinstance(v, list) else [v] for k, v in data.items()})
+    return form_class(data=posted, prefix=prefix, catalogue=catalogue_choices())
+
+
+def _through_the_forms(answers: dict) -> dict:
+    """The answers filled into every step's form and read back, as "Change answers" does."""
+    catalogue = catalogue_choices()
+    steps = steps_from_answers(answers=answers, catalogue=catalogue)
+    areas = representative_areas(country=answers["business"]["country"], jurisdictions=answers.get("jurisdictions", []))
+    fragments = []
+    for step, form_class in STEPS:
+        if step not in steps or (step == "representatives" and not areas):
+            continue
+        extra = {"areas": areas} if step == "representatives" else {}
+        form = form_class(data=MultiValueDict(steps[step]), prefix=step, catalogue=catalogue, **extra)
+        assert form.is_valid(), (step, form.errors)
+        fragments.append(form.answers())
+    return answers_merge(fragments)
+
+
+@pytest.mark.parametrize("sample", WIZARD_SAMPLES)
+def test_a_policy_reopened_in_the_questionnaire_comes_out_the_same(sample):
+    answers = make_answers(sample)
+    again = _through_the_forms(answers)
+    assert policy_markdown(policy_assemble(answers=again)) == policy_markdown(policy_assemble(answers=answers))
+
+
+def test_a_region_must_belong_to_the_country():
+    form = _form(BusinessForm, name="Shop", email="a@shop.example", address="1 Road", country="GB", region="TX")
+    assert "is not a region code we know" in form.errors["region"][0]
+    form = _form(BusinessForm, name="Shop", email="a@shop.example", address="1 Road", country="US", region="tx")
+    assert form.is_valid() and form.answers()["business"]["region"] == "TX"
+
+
+def test_an_email_the_policy_would_refuse_is_refused_on_the_form():
+    form = _form(BusinessForm, name="Shop", email="owner@localhost", address="1 Road", country="GB")
+    assert form.errors["email"] == ["Enter an email address like hello@yourshop.com."]
+
+
+def test_a_web_address_without_https_gets_it():
+    form = _form(BusinessForm, name="Shop", email="a@shop.example", address="1 Road", country="GB", website="shop.example")  # fmt: skip
+    assert form.is_valid() and form.answers()["business"]["website"] == "https://shop.example"
+
+
+def test_an_added_service_needs_both_its_name_and_its_privacy_notice():
+    form = _form(PaymentsForm, gateways=["stripe"], other_name="Local Bank Pay", stores_card_numbers="no")
+    assert "Give the privacy notice address of Local Bank Pay" in form.errors["other_url"][0]
+    form = _form(PaymentsForm, other_name="Local Bank Pay", other_url="https://lbp.example/privacy", stores_card_numbers="no")  # fmt: skip
+    assert form.is_valid()
+    assert form.answers()["payments"]["gateways"] == [{"name": "Local Bank Pay", "privacy_url": "https://lbp.example/privacy"}]  # fmt: skip
+
+
+def test_payments_need_at_least_one_provider():
+    form = _form(PaymentsForm, stores_card_numbers="no")
+    assert "Tick at least one way your customers pay" in form.errors["gateways"][0]
+
+
+def test_a_newsletter_tool_we_do_not_list_is_named_by_the_owner():
+    form = _form(NewsletterDetailsForm, provider="other", double_opt_in="no")
+    assert "Give the name and privacy notice" in form.errors["other_name"][0]
+    form = _form(NewsletterDetailsForm, provider="other", other_name="Shop Mailer", other_url="https://mailer.example/p", double_opt_in="yes")  # fmt: skip
+    assert form.is_valid()
+    assert form.answers()["newsletter"] == {
+        "provider": {"name": "Shop Mailer", "privacy_url": "https://mailer.example/p"}, "double_opt_in": True
+    }  # fmt: skip
+
+
+def test_every_question_has_a_hint():
+    catalogue = catalogue_choices()
+    for step, form_class in STEPS:
+        form = form_class(prefix=step, catalogue=catalogue)
+        for name, field in form.fields.items():
+            assert len(field.help_text) > 20, f"{step}.{name} has no hint"
+
+
+def test_every_required_question_says_what_to_give_when_left_empty():
+    catalogue = catalogue_choices()
+    for step, form_class in STEPS:
+        form = form_class(data={}, prefix=step, catalogue=catalogue)
+        for name, errors in form.errors.items():
+            assert "This field is required." not in errors, f"{step}.{name} says only that it is required"

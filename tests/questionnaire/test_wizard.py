@@ -1,0 +1,243 @@
+"""The questionnaire in the Django test client: two shops, Back, skips, errors, resuming, tampering."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from policybuilder.documents.models import SavedPolicy
+from policybuilder.questionnaire.models import Draft
+from tests.questionnaire.wizard import GOLDEN_GATE_GOODS, PIPS_POTTERY, PREFIX, answer, back, complete, step_url
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(client: Client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def _result(client: Client, response) -> tuple[SavedPolicy, str]:
+    """The saved policy the last page redirected to, and its result page."""
+    saved = SavedPolicy.objects.get()
+    assert response.url == reverse("documents:result", args=[saved.token])
+    return saved, _page(client, response.url)
+
+
+def test_the_landing_page_says_what_it_does_and_starts_a_policy(client):
+    page = _page(client, reverse("questionnaire:landing"))
+    assert "Start your policy" in page
+    response = client.get(reverse("questionnaire:start"))
+    assert response.url == step_url("business")
+    assert "Shop name" in _page(client, response.url)
+
+
+def test_a_uk_potter_answers_every_page_and_gets_her_policy(client):
+    response = complete(client, PIPS_POTTERY)
+    saved, page = _result(client, response)
+    assert saved.answers["business"] == {
+        "name": "Pip's Pottery", "email": "hello@pipspottery.example", "address": "12 Mill Lane, Leeds LS1 4AB", "country": "GB"
+    }  # fmt: skip
+    assert saved.answers["payments"] == {"gateways": ["stripe"], "stores_card_numbers": False}
+    assert saved.answers["newsletter"] is None
+    assert saved.answers["jurisdictions"] == ["uk"]
+    assert saved.answers["effective_date"] == "2026-11-22"
+    for name in ("Pip&#x27;s Pottery", "Stripe", "Royal Mail", "22 November 2026"):
+        assert name in page
+    assert "Klaviyo" not in page
+
+
+def test_a_californian_shop_with_a_newsletter_and_eu_customers_answers_the_extra_pages(client):
+    response = complete(client, GOLDEN_GATE_GOODS)
+    saved, page = _result(client, response)
+    answers = saved.answers
+    assert answers["payments"]["gateways"] == [
+        "stripe", "apple-pay", {"name": "Bay Credit Union Pay", "privacy_url": "https://baycu.example/privacy"}
+    ]  # fmt: skip
+    assert answers["newsletter"] == {"provider": "klaviyo", "double_opt_in": True}
+    assert answers["business"]["eu_representative"]["name"] == "EU-Rep Services BV"
+    for name in ("Golden Gate Goods", "Klaviyo", "Bay Credit Union Pay", "Hotjar", "Meta Pixel", "OnTrac", "EU-Rep Services BV"):  # fmt: skip
+        assert name in page, name
+
+
+def test_without_a_newsletter_its_details_page_is_skipped(client):
+    client.get(reverse("questionnaire:start"))
+    for step, fields in PIPS_POTTERY[:4]:
+        answer(client, step, **fields)
+    response = answer(client, "newsletter", has_newsletter="no")
+    assert response.url == step_url("shipping")
+    assert "Newsletter details" not in _page(client, response.url)  # not in the progress list either
+    # Typing the skipped page's address leads back to where the owner is.
+    assert client.get(step_url("newsletter-details")).url == step_url("shipping")
+
+
+def test_a_uk_shop_selling_only_at_home_is_not_asked_for_a_representative(client):
+    response = complete(client, PIPS_POTTERY)
+    assert "Representatives" not in _page(client, step_url("review"))
+    assert response.status_code == 302
+
+
+def test_back_keeps_every_answer_and_a_changed_answer_is_the_one_used(client):
+    client.get(reverse("questionnaire:start"))
+    for step, fields in PIPS_POTTERY[:3]:
+        answer(client, step, **fields)
+    # On the analytics page the owner ticks Google Analytics, then goes back to payments.
+    response = back(client, "analytics", to="payments", services=["google-analytics"])
+    assert response.url == step_url("payments")
+    assert _ticked(_page(client, response.url), "stripe")
+    answer(client, "payments", gateways=["paypal"], stores_card_numbers="no")
+    assert _ticked(_page(client, step_url("analytics")), "google-analytics")
+    for step, fields in PIPS_POTTERY[3:]:
+        answer(client, step, **(fields | ({"services": ["google-analytics"]} if step == "analytics" else {})))
+    saved = SavedPolicy.objects.get()
+    assert saved.answers["payments"]["gateways"] == ["paypal"]
+    assert saved.answers["analytics"]["services"] == ["google-analytics"]
+
+
+def _ticked(page: str, value: str) -> bool:
+    """Whether the checkbox or radio button with this value is ticked on the page."""
+    start = page.index(f'value="{value}"')
+    tag = page[page.rindex("<input", 0, start) : page.index(">", start)]
+    return " checked" in tag
+
+
+def test_a_validation_error_sits_next_to_its_field_and_keeps_the_other_answers(client):
+    client.get(reverse("questionnaire:start"))
+    fields = dict(PIPS_POTTERY[0][1], email="hello at pips pottery", website="not a web address")
+    response = answer(client, "business", **fields)
+    assert response.status_code == 200
+    page = response.content.decode()
+    email_block = page[page.index('id="div_id_business-email"') :][:1500]
+    assert "Enter an email address like hello@yourshop.com." in email_block
+    assert 'aria-invalid="true"' in email_block
+    assert "Enter a web address like https://yourshop.com." in page
+    assert 'value="Pip&#x27;s Pottery"' in page  # the name survives
+    assert "12 Mill Lane, Leeds LS1 4AB</textarea>" in page
+    assert 'href="#div_id_business-email"' in page  # the summary at the top links to the field
+
+
+def test_lengths_are_limited_with_a_message_saying_so(client):
+    client.get(reverse("questionnaire:start"))
+    response = answer(client, "business", **dict(PIPS_POTTERY[0][1], name="P" * 121))
+    assert "Ensure this value has at most 120 characters (it has 121)." in response.content.decode()
+
+
+def test_every_page_is_saved_to_the_database_as_it_is_answered(client):
+    client.get(reverse("questionnaire:start"), follow=True)
+    draft = Draft.objects.get()
+    answer(client, "business", **PIPS_POTTERY[0][1])
+    draft.refresh_from_db()
+    assert draft.answers["business"]["name"] == "Pip's Pottery"
+    assert draft.current_step == "data"
+    answer(client, "data", **PIPS_POTTERY[1][1])
+    answer(client, "payments", gateways=["stripe"], stores_card_numbers="no")
+    draft.refresh_from_db()
+    assert draft.answers["payments"]["gateways"] == ["stripe"]
+    assert set(draft.steps) == {"business", "data", "payments"}
+
+
+def test_the_resume_link_continues_in_another_browser_after_the_session_is_gone(client):
+    client.get(reverse("questionnaire:start"))
+    first = _page(client, step_url("business"))
+    draft = Draft.objects.get()
+    resume = reverse("questionnaire:resume", args=[draft.token])
+    assert resume in first  # shown from the first page
+    for step, fields in PIPS_POTTERY[:3]:
+        answer(client, step, **fields)
+    client.session.flush()
+    other_browser = Client()
+    response = other_browser.get(resume)
+    assert response.url == step_url("analytics")
+    assert _ticked(_page(other_browser, step_url("payments")), "stripe")
+    for step, fields in PIPS_POTTERY[3:]:
+        assert answer(other_browser, step, **fields).status_code == 302
+    assert SavedPolicy.objects.get().answers["business"]["name"] == "Pip's Pottery"
+
+
+def test_a_resume_link_that_leads_nowhere_says_so(client):
+    response = client.get(reverse("questionnaire:resume", args=["not-a-real-token"]))
+    assert response.status_code == 404
+    assert "does not lead to any saved answers" in response.content.decode()
+
+
+def test_an_unknown_service_slug_is_refused_next_to_the_list(client):
+    client.get(reverse("questionnaire:start"))
+    for step, fields in PIPS_POTTERY[:2]:
+        answer(client, step, **fields)
+    response = answer(client, "payments", gateways=["stripe", "evil-pay"], stores_card_numbers="no")
+    assert response.status_code == 200
+    assert "We do not know a service called “evil-pay”" in response.content.decode()
+    assert _ticked(response.content.decode(), "stripe")
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({f"{PREFIX}-current_step": "secret-admin-step", "business-name": "x"}, "not part of your questionnaire"),
+        ({f"{PREFIX}-current_step": "newsletter-details"}, "not part of your questionnaire"),  # skipped: no answer yet
+        ({"business-name": "Pip's Pottery"}, "without the part that says which question"),
+    ],
+    ids=["forged step", "skipped step", "no management form"],
+)
+def test_a_tampered_post_gets_a_clear_error_not_a_crash(client, data, message):
+    client.get(reverse("questionnaire:start"))
+    client.get(step_url("business"))
+    response = client.post(step_url("business"), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert "Continue where you were" in page
+
+
+def test_a_post_after_the_session_ended_points_to_the_resume_link(client):
+    response = answer(Client(), "payments", gateways=["stripe"], stores_card_numbers="no")
+    assert response.status_code == 400
+    assert "the session has ended" in response.content.decode()
+
+
+def test_change_answers_reopens_the_wizard_filled_in_and_keeps_the_old_policy(client):
+    complete(client, GOLDEN_GATE_GOODS)
+    first = SavedPolicy.objects.get()
+    client.session.flush()  # even from a fresh browser
+    response = client.post(reverse("questionnaire:change", args=[first.token]))
+    assert response.url == step_url("review")
+    review = _page(client, response.url)
+    for answer_text in ("Golden Gate Goods", "Bay Credit Union Pay", "Klaviyo", "EU-Rep Services BV", "Oakland, California"):  # fmt: skip
+        assert answer_text in review
+    assert 'value="2026-12-01"' in review
+    business = _page(client, step_url("business"))
+    assert 'value="Golden Gate Goods Inc."' in business
+    response = answer(client, "business", button={"to_review": "1"}, **dict(GOLDEN_GATE_GOODS[0][1], name="Golden Gate Gifts"))  # fmt: skip
+    assert response.url == step_url("review")
+    response = answer(client, "review", effective_date="2026-12-02")
+    second = SavedPolicy.objects.latest("created_at")
+    assert second.pk != first.pk and "Golden Gate Gifts" in second.html
+    first.refresh_from_db()
+    assert "Golden Gate Gifts" not in first.html and "Golden Gate Goods" in first.html
+
+
+def test_change_answers_only_accepts_a_post(client):
+    complete(client, PIPS_POTTERY)
+    assert client.get(reverse("questionnaire:change", args=[SavedPolicy.objects.get().token])).status_code == 405
+
+
+def test_forms_refuse_a_post_without_the_csrf_token():
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(reverse("questionnaire:start"))
+    assert answer(browser, "business", **PIPS_POTTERY[0][1]).status_code == 403
+
+
+def test_pages_send_the_security_headers(client):
+    response = client.get(reverse("questionnaire:start"), follow=True)
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert "<script>" not in response.content.decode()  # every script is a static file
+
+
+def test_a_resume_link_saved_on_a_page_that_no_longer_applies_starts_at_the_first_page(client):
+    draft = Draft.objects.create(current_step="newsletter-details", steps={"newsletter": {"newsletter-has_newsletter": ["no"]}})  # fmt: skip
+    response = client.get(reverse("questionnaire:resume", args=[draft.token]), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == step_url("business")

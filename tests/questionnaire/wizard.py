@@ -1,0 +1,101 @@
+"""Drive the questionnaire with Django's test client, one posted page at a time."""
+
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+PREFIX = "policy"  # the wizard's management form prefix
+
+
+def step_url(step: str) -> str:
+    return reverse("questionnaire:step", args=[step])
+
+
+def answer(client: Client, step: str, button: dict[str, str] | None = None, **fields: Any):
+    """Post one page of the wizard as a browser would: prefixed fields plus the management form."""
+    data: dict[str, Any] = {f"{PREFIX}-current_step": step, **(button or {})}
+    for name, value in fields.items():
+        if value is True:
+            data[f"{step}-{name}"] = "on"
+        elif value not in (False, None):
+            data[f"{step}-{name}"] = value
+    return client.post(step_url(step), data)
+
+
+def back(client: Client, step: str, to: str, **fields: Any):
+    """Press Back on `step`, with what is on the page."""
+    return answer(client, step, button={"wizard_goto_step": to}, **fields)
+
+
+# Two shops, each page as its owner fills it in.
+PIPS_POTTERY: list[tuple[str, dict[str, Any]]] = [
+    (
+        "business",
+        {
+            "name": "Pip's Pottery",
+            "email": "hello@pipspottery.example",
+            "address": "12 Mill Lane, Leeds LS1 4AB",
+            "country": "GB",
+        },
+    ),  # fmt: skip
+    ("data", {"contact_form": True, "server_logs": True, "essential_cookies": True}),
+    ("payments", {"gateways": ["stripe"], "stores_card_numbers": "no"}),
+    ("analytics", {}),
+    ("newsletter", {"has_newsletter": "no"}),
+    ("shipping", {"carriers": ["royal-mail"], "international": "no"}),
+    ("customers", {"jurisdictions": ["uk"], "children": "no", "sells_data": "no"}),
+    ("review", {"effective_date": "2026-11-22"}),
+]
+GOLDEN_GATE_GOODS: list[tuple[str, dict[str, Any]]] = [
+    (
+        "business",
+        {
+            "name": "Golden Gate Goods",
+            "legal_name": "Golden Gate Goods Inc.",
+            "website": "https://goldengategoods.example",
+            "email": "privacy@ggg.example",
+            "address": "500 Market St, San Francisco, CA 94105",
+            "country": "US",
+            "region": "CA",
+        },
+    ),  # fmt: skip
+    ("data", {"accounts": True, "contact_form": True, "reviews": True, "server_logs": True, "essential_cookies": True}),
+    (
+        "payments",
+        {
+            "gateways": ["stripe", "apple-pay"],
+            "other_name": "Bay Credit Union Pay",
+            "other_url": "https://baycu.example/privacy",
+            "stores_card_numbers": "no",
+        },
+    ),  # fmt: skip
+    ("analytics", {"services": ["google-analytics", "hotjar"], "advertising": ["meta-pixel"]}),
+    ("newsletter", {"has_newsletter": "yes"}),
+    ("newsletter-details", {"provider": "klaviyo", "double_opt_in": "yes"}),
+    ("shipping", {"carriers": ["usps", "ontrac"], "ships_from": "Oakland, California", "international": "yes"}),
+    ("customers", {"jurisdictions": ["us", "us-ca", "eu"], "children": "no", "sells_data": "no"}),
+    (
+        "representatives",
+        {"eu_name": "EU-Rep Services BV", "eu_address": "Keizersgracht 1, Amsterdam", "eu_email": "rep@eurep.example"},
+    ),  # fmt: skip
+    ("review", {"effective_date": "2026-12-01"}),
+]
+
+
+def complete(client: Client, pages: list[tuple[str, dict[str, Any]]]):
+    """Answer every page in order, checking each lands on the next; returns the last response."""
+    client.get(reverse("questionnaire:start"))
+    response = None
+    for index, (step, fields) in enumerate(pages):
+        response = answer(client, step, **fields)
+        assert response.status_code == 302, f"{step} was refused: {_errors(response)}"
+        if index + 1 < len(pages):
+            assert response.url == step_url(pages[index + 1][0]), f"{step} went to {response.url}"
+    return response
+
+
+def _errors(response) -> str:
+    if response.context and "wizard" in response.context:
+        return response.context["wizard"]["form"].errors.as_text()
+    return response.content.decode()[:500]
