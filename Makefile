@@ -47,6 +47,7 @@ test: setup chromium
 check: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy policybuilder
 	$(PY) manage.py check
 
 bench: db

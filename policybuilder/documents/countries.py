@@ -43,7 +43,7 @@ EEA = frozenset(
 EU_ADEQUATE = frozenset(["AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "GB", "UY"])
 # Countries the UK recognises as adequate (its own list since 2021; the US only through the
 # UK Extension to the Data Privacy Framework, which the catalogue's safeguard tells).
-UK_ADEQUATE = frozenset("AD AR CA FO GG IL IM JP JE NZ KR CH UY GI".split())
+UK_ADEQUATE = frozenset(["AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "UY", "GI"])
 # Names that read with "the" in a sentence ("based in the United States").
 _WITH_THE = frozenset(["US", "GB", "NL", "AE", "PH", "CZ", "BS", "GM", "DO", "CF", "KY", "FK", "MV", "MH", "SB", "VA"])
 

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from policybuilder.documents import countries
-from policybuilder.documents.inventory import Disclosure, disclosures_build, kinds_build
+from policybuilder.documents.inventory import DataKind, Disclosure, disclosures_build, kinds_build
 from policybuilder.documents.retention import Retention, retention_resolve
 from policybuilder.library.types import ServiceData
 
@@ -167,7 +167,7 @@ class PolicyFacts:
     language: str
     retention: Retention
     transfers: tuple[Transfer, ...] = field(default=())
-    kinds: tuple[Any, ...] = field(default=())  # inventory.DataKind, filled in by facts_build
+    kinds: tuple[DataKind, ...] = field(default=())  # filled in by facts_build
     ccpa_disclosed: tuple[Disclosure, ...] = field(default=())  # to service providers, for a business purpose
     ccpa_shared: tuple[Disclosure, ...] = field(default=())  # to ad platforms: "sharing" under the CCPA
 

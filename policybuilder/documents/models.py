@@ -19,9 +19,6 @@ class SavedPolicy(models.Model):
 
     # unique: the index serves the result page's and the downloads' lookup by token.
     token = models.CharField(max_length=64, unique=True, default=token_new, editable=False)
-    draft = models.ForeignKey(
-        "questionnaire.Draft", null=True, blank=True, on_delete=models.SET_NULL, related_name="policies"
-    )
     answers = models.JSONField()
     body_html = models.TextField(help_text="The policy's markup inside the HTML export, shown on the result page.")
     html = models.TextField()

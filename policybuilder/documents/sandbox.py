@@ -64,6 +64,8 @@ def bounded_range(*args: int) -> range:
 def deep_size(value: Any, limit: int = MAX_VALUE) -> int:
     """Characters of text plus items of lists, counted through nested lists (a shared part each time
     it appears); counting stops soon after `limit`, so this is cheap on a huge value."""
+    if isinstance(value, str):
+        return len(value)  # the common case: every printed value passes through here
     if not isinstance(value, _CONTAINERS):
         return 1
     total, stack = 0, [value]
@@ -106,7 +108,7 @@ class _Bounder(NodeTransformer):
     def __init__(self, environment: "ClauseSandbox") -> None:
         self.environment = environment
 
-    def _call(self, name: str, args: list[nodes.Expr], like: nodes.Node) -> nodes.Call:
+    def _call(self, name: str, args: list[nodes.Node], like: nodes.Node) -> nodes.Call:
         call = nodes.Call(nodes.EnvironmentAttribute(name), args, [], None, None, lineno=like.lineno)
         return call.set_environment(self.environment)  # type: ignore[return-value]
 
@@ -154,7 +156,9 @@ def _sum(environment: Any, iterable: Iterable[Any], attribute: Any = None, start
         return sum(values, start)
     _too_big([start, values], "'sum'")
     joined = [item for value in values for item in value]  # linear, where sum() of lists is quadratic
-    return start + (joined if isinstance(start, list) else tuple(joined))
+    if isinstance(start, list):
+        return start + joined
+    return start + tuple(joined)
 
 
 @pass_context
@@ -194,6 +198,7 @@ class ClauseSandbox(SandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         options["finalize"] = _finalize_bounded(options.get("finalize"))
         super().__init__(**options)
+        self._safe_attributes: dict[tuple[type, str], bool] = {}
         self.filters.update(replace=_replace, join=_join, sum=_sum, string=_string, map=_map)
 
     def _generate(self, source: nodes.Template, *args: Any, **kwargs: Any) -> str:
@@ -201,9 +206,16 @@ class ClauseSandbox(SandboxedEnvironment):
         return super()._generate(_Bounder(self).visit(source), *args, **kwargs)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        if isinstance(obj, _BUILTIN_VALUES) and attr not in SAFE_METHODS:
-            return False
-        return super().is_safe_attribute(obj, attr, value)
+        # The answer depends only on the object's type and the name (Jinja's own check ignores the
+        # value), and the check is the sandbox's largest cost: remember it per (type, name).
+        key = (type(obj), attr)
+        safe = self._safe_attributes.get(key)
+        if safe is None:
+            if len(self._safe_attributes) > 10_000:
+                self._safe_attributes.clear()
+            safe = not (isinstance(obj, _BUILTIN_VALUES) and attr not in SAFE_METHODS)
+            safe = self._safe_attributes[key] = safe and super().is_safe_attribute(obj, attr, value)
+        return safe
 
     def wrap_str_format(self, value: Any) -> None:
         return None  # `str.format` is not in SAFE_METHODS: refuse it rather than wrap it

@@ -1,16 +1,24 @@
 """A saved policy in the browser: the result page and the downloads, all from the stored exports."""
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
+from django.views.decorators.http import require_POST
 
+from policybuilder.documents.assemble import InvalidAnswers
+from policybuilder.documents.engine import ClauseError
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.pdf import PdfError, policy_pdf
+from policybuilder.documents.services import policy_publish
+from policybuilder.library.selectors import library_changed_since, library_changes_since
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -48,11 +56,35 @@ def coverage_report(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def result(request: HttpRequest, token: str) -> HttpResponse:
-    """The policy as generated, its coverage per law, readability, downloads and copy buttons."""
+    """The policy as generated, its coverage per law, readability, downloads and copy buttons,
+    and, when the clause library changed since, what changed and an offer to regenerate."""
     saved = get_object_or_404(SavedPolicy, token=token)
     downloads = [{"fmt": fmt, "label": d.label, "name": download_name(saved, fmt)} for fmt, d in DOWNLOADS.items()]
-    context = {"saved": saved, "data": saved.data, "coverage": coverage_report(saved.data), "downloads": downloads}
+    changed = library_changed_since(revision=saved.library_revision)
+    context = {
+        "saved": saved,
+        "data": saved.data,
+        "coverage": coverage_report(saved.data),
+        "downloads": downloads,
+        "library_changes": library_changes_since(since=saved.created_at) if changed else [],
+        "library_changed": changed,
+    }
     return render(request, "documents/result.html", context)
+
+
+@require_POST
+def regenerate(request: HttpRequest, token: str) -> HttpResponse:
+    """A new policy from the same answers and today's library; the old one stays as it was."""
+    saved = get_object_or_404(SavedPolicy, token=token)
+    try:
+        fresh = policy_publish(answers=saved.answers)
+    except InvalidAnswers as exc:  # e.g. a service the catalogue no longer lists
+        context = {"saved": saved, "errors": exc.errors}
+        return render(request, "documents/regenerate_failed.html", context, status=409)
+    except ClauseError:
+        logger.exception("regenerating policy %s failed in the clause library", saved.pk)
+        return render(request, "documents/regenerate_failed.html", {"saved": saved, "errors": []}, status=503)
+    return redirect(fresh)
 
 
 def download(request: HttpRequest, token: str, fmt: str) -> HttpResponse:

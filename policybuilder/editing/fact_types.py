@@ -17,10 +17,7 @@ from django.conf import settings
 
 from policybuilder.documents.engine import facts_context
 from policybuilder.documents.facts import PolicyFacts
-from policybuilder.documents.inventory import DataKind
 
-# Where an annotation is looser than the value: PolicyFacts.kinds is filled with DataKind entries.
-ANNOTATION_OVERRIDES: dict[tuple[type, str], Any] = {(PolicyFacts, "kinds"): tuple[DataKind, ...]}
 LOOP_ATTRIBUTES: dict[str, Any] = {
     "index": int, "index0": int, "revindex": int, "revindex0": int, "first": bool, "last": bool, "length": int,
     "depth": int, "depth0": int, "previtem": Any, "nextitem": Any, "cycle": Any, "changed": Any,
@@ -67,7 +64,7 @@ def attributes(kind: Any) -> dict[str, Any]:
     found = {f.name: hints.get(f.name, Any) for f in dataclasses.fields(kind)}
     for name, member in inspect.getmembers(kind, lambda m: isinstance(m, property)):
         found[name] = get_type_hints(member.fget).get("return", Any)
-    return {n: ANNOTATION_OVERRIDES.get((kind, n), t) for n, t in found.items() if not n.startswith("_")}
+    return {n: t for n, t in found.items() if not n.startswith("_")}
 
 
 @cache
@@ -85,7 +82,8 @@ def type_label(kind: Any) -> str:
     item = element_type(kind)
     if item is not None:
         return f"list of {type_label(item)}"
-    return plain.get(kind) or getattr(kind, "__name__", "value")
+    name: str = getattr(kind, "__name__", "value")
+    return plain.get(kind) or name
 
 
 @dataclass(frozen=True)

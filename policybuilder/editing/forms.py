@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 
 from policybuilder.editing.history import FieldChange, record_changes
 from policybuilder.editing.names import Problem
@@ -60,6 +61,7 @@ class VersionedForm(forms.ModelForm):
     """Carries the row's version so a second editor's save never silently overwrites the first's."""
 
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)  # the version this form shows
+    data: "MultiValueDict[str, Any]"  # the admin binds request.POST, which conflict_check copies and edits
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -125,7 +127,7 @@ class ClauseDraftForm(forms.ModelForm):
 
 class ClauseForm(VersionedForm, ClauseDraftForm):
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         self.conflict_check()
         clause = self.clause_data()
         if clause is not None:
@@ -150,7 +152,7 @@ class ServiceForm(VersionedForm):
         return self.cleaned_data["country"].strip().upper()
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         self.conflict_check()
         if not self.errors:
             data = {name: cleaned.get(name, getattr(self.instance, name)) for name in ServiceData.__dataclass_fields__}

@@ -7,6 +7,7 @@ the template's syntax tree catches it on save, wherever it sits, with its line.
 
 import difflib
 from dataclasses import dataclass
+from types import GenericAlias
 from typing import Any
 
 from jinja2 import nodes
@@ -138,7 +139,7 @@ class _Checker:
         if node.name in ("default", "d"):
             return base
         if node.name in SEQUENCE_FILTERS and item is not None:
-            return tuple[item, ...]
+            return GenericAlias(tuple, (item, ...))  # tuple[item, ...], built from a type found at run time
         if node.name in ITEM_FILTERS and item is not None:
             return item
         return UNKNOWN

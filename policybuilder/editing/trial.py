@@ -83,7 +83,8 @@ class ClauseTrial:
 
 def template_line(exc: BaseException) -> int | None:
     """The clause line a rendering error happened on, from the template frames Jinja puts in tracebacks."""
-    line, error = None, exc
+    line: int | None = None
+    error: BaseException | None = exc
     while error is not None:  # the engine wraps the error: the template frames are on the innermost one
         tb: TracebackType | None = error.__traceback__
         while tb is not None:

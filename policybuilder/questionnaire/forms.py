@@ -248,7 +248,7 @@ class RepresentativesForm(StepForm):
         )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         for area in self.areas:
             parts = [f"{area}_name", f"{area}_address", f"{area}_email"]
             given = [p for p in parts if cleaned.get(p)]
@@ -268,7 +268,7 @@ class RepresentativesForm(StepForm):
 
     @classmethod
     def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
-        initial = {}
+        initial: dict[str, Any] = {}
         for area in cls.AREAS:
             rep = answers.get("business", {}).get(f"{area}_representative") or {}
             initial |= {f"{area}_{key}": value for key, value in rep.items()}

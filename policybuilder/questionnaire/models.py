@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from policybuilder.documents.models import token_new
+from policybuilder.documents.models import SavedPolicy, token_new
 
 
 class Draft(models.Model):
@@ -16,6 +16,8 @@ class Draft(models.Model):
     # The answers contract (DESIGN.md) built from every step that validates so far.
     answers = models.JSONField(default=dict, blank=True)
     current_step = models.CharField(max_length=40, blank=True)
+    # The latest policy this draft produced: "Change answers" on that policy reopens this draft.
+    policy = models.ForeignKey(SavedPolicy, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -37,7 +37,7 @@ class PaymentsForm(StepForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         self.other = other_service_clean(self, "other_name", "other_url")
         if not cleaned.get("gateways") and not self.other and not self.has_error("other_url"):
             self.add_error(
@@ -84,7 +84,7 @@ class AnalyticsForm(StepForm):
         )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         self.other_analytics = other_service_clean(self, "other_analytics_name", "other_analytics_url")
         self.other_advertising = other_service_clean(self, "other_advertising_name", "other_advertising_url")
         return cleaned
@@ -140,7 +140,7 @@ class NewsletterDetailsForm(StepForm):
         )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         self.other = other_service_clean(self, "other_name", "other_url")
         if cleaned.get("provider") == "other" and not self.other and not self.errors:
             self.add_error("other_name", "Give the name and privacy notice of the service you use.")
@@ -206,7 +206,7 @@ class ShippingForm(StepForm):
         )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         self.other = other_service_clean(self, "other_name", "other_url")
         return cleaned
 

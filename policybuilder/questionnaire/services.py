@@ -1,18 +1,15 @@
 """Writes for the questionnaire: drafts, loading a draft into the wizard, and saving a policy."""
 
-import hashlib
 import logging
 from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest
-from django.template.loader import render_to_string
 from formtools.wizard.storage.session import SessionStorage
 
-from policybuilder.documents.assemble import policy_assemble
-from policybuilder.documents.exporters import policy_export
 from policybuilder.documents.models import SavedPolicy
+from policybuilder.documents.services import policy_publish
 from policybuilder.questionnaire.fields import Catalogue, form_data_encode
 from policybuilder.questionnaire.forms import STEPS
 from policybuilder.questionnaire.models import Draft
@@ -22,8 +19,6 @@ logger = logging.getLogger(__name__)
 
 WIZARD_PREFIX = "policy"  # the wizard's session key and management form prefix
 REVIEW_STEP = "review"
-# The exports a saved policy keeps, one text field each (a PDF is made from the saved HTML).
-SAVED_FORMATS = ("html", "md", "txt", "json")
 
 
 def draft_start(*, session: SessionBase) -> Draft:
@@ -75,27 +70,16 @@ def wizard_load(*, request: HttpRequest, draft: Draft) -> None:
 
 def draft_reopen(*, request: HttpRequest, policy: SavedPolicy, catalogue: Catalogue) -> Draft:
     """Refill the wizard with a saved policy's answers, at the review step ("Change answers")."""
-    draft = policy.draft or Draft.objects.create()
+    draft = Draft.objects.filter(policy=policy).first() or Draft.objects.create(policy=policy)
     steps = steps_from_answers(answers=policy.answers, catalogue=catalogue)
     draft_record(draft=draft, steps=steps, current_step=REVIEW_STEP, answers=policy.answers)
-    if policy.draft_id != draft.pk:
-        policy.draft = draft
-        policy.save(update_fields=["draft"])
     wizard_load(request=request, draft=draft)
     return draft
 
 
-def policy_publish(*, draft: Draft | None, answers: dict[str, Any]) -> SavedPolicy:
-    """Assemble the policy and store every export as generated; raises InvalidAnswers or ClauseError."""
-    policy = policy_assemble(answers=answers)
-    exports = {fmt: policy_export(policy, fmt) for fmt in SAVED_FORMATS}
-    saved = SavedPolicy.objects.create(
-        draft=draft,
-        answers=answers,
-        body_html=render_to_string("documents/policy_body.html", {"policy": policy}),
-        library_revision=policy.library_revision,
-        content_hash=hashlib.sha256(exports["html"].encode()).hexdigest(),
-        **exports,
-    )
-    logger.info("policy %s saved for draft %s", saved.pk, draft.pk if draft else None)
+def draft_publish(*, draft: Draft, answers: dict[str, Any]) -> SavedPolicy:
+    """Save the policy a finished draft produced, and remember it as the draft's latest policy."""
+    saved = policy_publish(answers=answers)
+    draft.policy = saved
+    draft.save(update_fields=["policy", "updated_at"])
     return saved

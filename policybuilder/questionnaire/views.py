@@ -84,17 +84,21 @@ class PolicyWizard(NamedUrlSessionWizardView):
             self.draft_save()
         return response
 
-    def draft_save(self) -> None:
-        """Write the wizard's state to the draft: the resume link then works from anywhere."""
+    def draft_current(self) -> Draft:
+        """This browser's draft, started here when it has none (a first visit, or a draft since deleted)."""
         if self.draft is None:
             self.draft = services.draft_start(session=self.request.session)
+        return self.draft
+
+    def draft_save(self) -> None:
+        """Write the wizard's state to the draft: the resume link then works from anywhere."""
         steps = {}
         for step, _ in STEPS:
             data = self.storage.get_step_data(step)
             if data is not None:
                 steps[step] = dict(data.lists())
         services.draft_record(
-            draft=self.draft, steps=steps, current_step=self.steps.current, answers=self.answers_so_far()
+            draft=self.draft_current(), steps=steps, current_step=self.steps.current, answers=self.answers_so_far()
         )
 
     def answers_so_far(self) -> dict[str, Any]:
@@ -190,7 +194,7 @@ class PolicyWizard(NamedUrlSessionWizardView):
     def done(self, form_list: list[StepForm], **kwargs: Any) -> HttpResponse:
         answers = services.answers_merge(form.answers() for form in form_list)
         try:
-            saved = services.policy_publish(draft=self.draft, answers=answers)
+            saved = services.draft_publish(draft=self.draft_current(), answers=answers)
         except InvalidAnswers as exc:  # the forms check what the schema checks: this is a bug
             logger.error("the questionnaire built invalid answers: %s", exc)
             return self.render_problem("Some answers do not fit together yet:", errors=exc.errors)
@@ -205,8 +209,6 @@ class PolicyWizard(NamedUrlSessionWizardView):
 
     def get_context_data(self, form: StepForm, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
-        if self.draft is None:
-            self.draft = services.draft_start(session=self.request.session)
         current = self.steps.current
         if current == services.REVIEW_STEP:
             self.storage.extra_data = self.storage.extra_data | {"reviewed": True}
@@ -218,7 +220,9 @@ class PolicyWizard(NamedUrlSessionWizardView):
             next_title=self.next_title(),
             has_required=any(field.required for field in form.fields.values()),
             offer_review=current != services.REVIEW_STEP and self.storage.extra_data.get("reviewed", False),
-            resume_url=self.request.build_absolute_uri(reverse("questionnaire:resume", args=[self.draft.token])),
+            resume_url=self.request.build_absolute_uri(
+                reverse("questionnaire:resume", args=[self.draft_current().token])
+            ),
         )
         return context
 

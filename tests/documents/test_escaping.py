@@ -62,7 +62,22 @@ def test_json_keeps_the_answers_exactly(hostile):
 
 @pytest.mark.parametrize(
     "value",
-    ["**x**", "_x_", "# x", "- x", "+ x", "1. x", "3) x", "<b>x</b>", "[a](b)", "`c`", "a | b", "&amp;", "\\*", "~~x~~"],
+    [
+        "**x**",
+        "_x_",
+        "# x",
+        "- x",
+        "+ x",
+        "1. x",
+        "3) x",
+        "<b>x</b>",
+        "[a](b)",
+        "`c`",
+        "a | b",
+        "&amp;",
+        "\\*",
+        "~~x~~",
+    ],
 )
 def test_every_markdown_construct_round_trips_as_text(value):
     assert markdown_to_text(f"Name: {md_escape(value)}") == f"Name: {value}"

@@ -25,7 +25,7 @@ from policybuilder.documents.exporters import policy_html
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.pdf import PdfError, PdfMeta, pdf_key, pdf_meta, pdf_render, policy_pdf
 from policybuilder.documents.pdf_cache import CACHE_ALIAS, cached_bytes
-from policybuilder.questionnaire.services import policy_publish
+from policybuilder.documents.services import policy_publish
 from tests.base import DATA, OUT, make_answers
 
 pytestmark = pytest.mark.django_db
@@ -333,7 +333,7 @@ def test_draftpolicy_will_not_print_a_pdf_as_text():
 
 
 def test_the_pdf_download_is_a_file_named_after_the_shop(client):
-    saved = policy_publish(draft=None, answers=make_answers("minimal"))
+    saved = policy_publish(answers=make_answers("minimal"))
     response = client.get(reverse("documents:download", args=[saved.token, "pdf"]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="pips-pottery-privacy-policy.pdf"'

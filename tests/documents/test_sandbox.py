@@ -28,7 +28,9 @@ PAYLOADS = {
 
 
 def _render(body: str) -> str:
-    data = ClauseData(slug="probe", section="summary", title="Probe", order=0, when="true", satisfies=(), sources=(), body=body)
+    data = ClauseData(
+        slug="probe", section="summary", title="Probe", order=0, when="true", satisfies=(), sources=(), body=body
+    )
     clause = CompiledClause(data=data, when=lambda **_: True, template=template_compile(data))
     return clause_render(clause, {"shop": "Pip's Pottery"})
 

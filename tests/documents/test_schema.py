@@ -45,13 +45,17 @@ def test_each_bad_field_gets_its_own_message():
 def test_a_service_from_another_kind_is_refused():
     answers = make_answers("minimal")
     answers["payments"]["gateways"] = ["mailchimp"]
-    assert _errors(answers) == ["payments.gateways[0]: 'mailchimp' is not a service we know: use a catalogue slug, or give {name, privacy_url}"]
+    assert _errors(answers) == [
+        "payments.gateways[0]: 'mailchimp' is not a service we know: use a catalogue slug, or give {name, privacy_url}"
+    ]
 
 
 def test_a_service_the_catalogue_lacks_needs_a_real_privacy_url():
     answers = make_answers("minimal")
     answers["payments"]["gateways"] = [{"name": "Local Pay", "privacy_url": "javascript:alert(1)"}]
-    assert _errors(answers) == ["payments.gateways[0].privacy_url: 'javascript:alert(1)' is not a web address starting with https://"]
+    assert _errors(answers) == [
+        "payments.gateways[0].privacy_url: 'javascript:alert(1)' is not a web address starting with https://"
+    ]
 
 
 def test_country_and_region_must_be_real_codes():

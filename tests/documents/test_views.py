@@ -10,15 +10,15 @@ from django.utils.html import escape
 from policybuilder.documents.assemble import policy_assemble
 from policybuilder.documents.exporters import policy_html
 from policybuilder.documents.models import SavedPolicy
-from policybuilder.library.models import Clause
-from policybuilder.questionnaire.services import policy_publish
+from policybuilder.documents.services import policy_publish
+from policybuilder.library.models import Clause, Service
 from tests.base import make_answers
 
 pytestmark = pytest.mark.django_db
 
 
 def _saved(sample: str = "minimal", **changes) -> SavedPolicy:
-    return policy_publish(draft=None, answers=make_answers(sample, **changes))
+    return policy_publish(answers=make_answers(sample, **changes))
 
 
 def _result_page(client, saved: SavedPolicy) -> str:
@@ -39,7 +39,7 @@ def test_the_result_page_shows_the_same_policy_markup_as_the_html_download(clien
 def test_the_result_page_lists_coverage_per_law_and_says_what_to_do_about_a_gap(client):
     answers = make_answers("us-ca")
     answers["jurisdictions"].append("eu")  # selling to the EU from the US, with no representative named
-    saved = policy_publish(draft=None, answers=answers)
+    saved = policy_publish(answers=answers)
     page = _result_page(client, saved)
     gap = next(i for law in saved.data["coverage"]["laws"] for i in law["items"] if not i["covered"])
     assert escape(f"Missing: {gap['summary']}") in page
@@ -111,3 +111,33 @@ def test_the_html_export_is_unchanged_by_sharing_its_markup_with_the_result_page
     html = policy_html(policy)
     assert '<body>\n<main class="policy">\n<header class="policy-header">' in html
     assert "</footer>\n</main>\n</body>\n</html>" in html
+
+
+def test_a_saved_policy_says_when_the_library_changed_and_regenerates_on_request(client):
+    saved = _saved("uk")
+    assert "has changed since this policy was made" not in _result_page(client, saved)
+    clause = Clause.objects.get(slug="contact")
+    clause.title = "How to reach us"
+    clause.body += "\nWe answer within two working days.\n"
+    clause.save()
+    page = _result_page(client, saved)
+    assert "has changed since this policy was made" in page and "clause How to reach us" in page
+    assert "two working days" not in SavedPolicy.objects.get(pk=saved.pk).txt  # the old text stays
+    response = client.post(reverse("documents:regenerate", args=[saved.token]))
+    fresh = SavedPolicy.objects.latest("created_at")
+    assert fresh.pk != saved.pk and response.url == reverse("documents:result", args=[fresh.token])
+    assert "two working days" in fresh.txt
+    assert "has changed since" not in _result_page(client, fresh)
+
+
+def test_regenerating_answers_that_no_longer_fit_keeps_the_old_policy(client):
+    saved = _saved("minimal")
+    Service.objects.filter(slug="royal-mail").delete()
+    response = client.post(reverse("documents:regenerate", args=[saved.token]))
+    assert response.status_code == 409
+    assert "royal-mail" in response.content.decode() and SavedPolicy.objects.count() == 1
+
+
+def test_the_site_has_an_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")

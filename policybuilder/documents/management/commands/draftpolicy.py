@@ -3,7 +3,7 @@
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -57,19 +57,23 @@ class Command(BaseCommand):
             raise CommandError(f"{path} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
 
     def _write_pdf(self, policy: Policy, output: Path | None) -> None:
-        stream = getattr(self.stdout, "buffer", None) if output is None else None
-        if output is None and (stream is None or stream.isatty()):
-            raise CommandError("a PDF is binary: give --output FILE, or send standard output to a file")
+        target = output if output is not None else self._stdout_binary()  # refused before the slow render
         try:
             data = policy_pdf(html=policy_html(policy), answers=policy.answers)
         except PdfError as exc:
             raise CommandError(f"{exc} The HTML export (--format html) still works.") from exc
-        if output is None:
-            stream.write(data)
-            stream.flush()
+        if isinstance(target, Path):
+            target.write_bytes(data)
+            self.stderr.write(f"Wrote {target}")
             return
-        output.write_bytes(data)
-        self.stderr.write(f"Wrote {output}")
+        target.write(data)
+        target.flush()
+
+    def _stdout_binary(self) -> BinaryIO:
+        stream: BinaryIO | None = getattr(self.stdout, "buffer", None)
+        if stream is None or stream.isatty():
+            raise CommandError("a PDF is binary: give --output FILE, or send standard output to a file")
+        return stream
 
     def _write(self, text: str, output: Path | None) -> None:
         if output is None:
