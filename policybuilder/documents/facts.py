@@ -5,7 +5,7 @@ entries behind each service slug, the laws that apply, where data goes abroad, t
 retention periods and the inventory of data kinds. Clauses only ever read facts.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -63,23 +63,11 @@ class Shop:
 
 
 @dataclass(frozen=True)
-class Provider:
+class Provider(ServiceData):
     """A service the shop uses: a catalogue entry, or one the owner added by name."""
 
-    slug: str
-    name: str
-    kind: str
-    company: str
-    country: str
-    country_name: str
-    privacy_url: str
-    receives: tuple[str, ...]
-    purpose: str
-    role: str
-    safeguard: str
-    opt_out_url: str
-    sets_cookies: bool
-    custom: bool
+    country_name: str = ""
+    custom: bool = False
 
     @property
     def independent(self) -> bool:
@@ -219,13 +207,8 @@ class PolicyFacts:
 def provider_resolve(entry: str | dict[str, str], *, kind: str, catalogue: dict[str, ServiceData]) -> Provider:
     """Turn one answer (a catalogue slug, or {name, privacy_url}) into a Provider."""
     if isinstance(entry, str):
-        s = catalogue[entry]
-        return Provider(
-            slug=s.slug, name=s.name, kind=s.kind, company=s.company, country=s.country,
-            country_name=countries.country_name(s.country), privacy_url=s.privacy_url, receives=s.receives,
-            purpose=s.purpose, role=s.role, safeguard=s.safeguard, opt_out_url=s.opt_out_url,
-            sets_cookies=s.sets_cookies, custom=False,
-        )  # fmt: skip
+        service = catalogue[entry]
+        return Provider(**asdict(service), country_name=countries.country_name(service.country))
     receives, purpose = CUSTOM_DEFAULTS[kind]
     country = entry.get("country", "").upper()
     return Provider(

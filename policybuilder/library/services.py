@@ -25,44 +25,37 @@ class LoadReport:
         )
 
 
-def _clause_save(data: ClauseData, sections: dict[str, Section], *, force: bool, report: LoadReport) -> None:
-    row = Clause.objects.select_related("section").filter(slug=data.slug).first()
+def _editable_save(
+    model: type[Clause] | type[Service],
+    data: ClauseData | ServiceData,
+    values: dict[str, Any],
+    *,
+    force: bool,
+    report: LoadReport,
+) -> None:
+    """Create or update one clause or service from its file, keeping an editor's change unless forced.
+
+    A row is an editor's change when it matches neither the file nor what was last loaded into it.
+    """
+    label = f"{model._meta.model_name} {data.slug}"
+    row = model.objects.filter(slug=data.slug).first()
     file_hash = data_hash(data)
-    values = asdict(data) | {"section": sections[data.section], "loaded_hash": file_hash}
+    placement = {name: value for name, value in values.items() if name not in asdict(data)}  # a service's order
+    values = values | {"loaded_hash": file_hash}
     if row is None:
-        Clause.objects.create(**values)
-        report.created.append(f"clause {data.slug}")
+        model.objects.create(**values)
+        report.created.append(label)
         return
-    current = data_hash(clause_data(row))
-    if current == file_hash:
+    current = data_hash(clause_data(row) if isinstance(row, Clause) else service_data(row))
+    if current == file_hash and all(getattr(row, name) == value for name, value in placement.items()):
         return
-    if current != row.loaded_hash and not force:
-        report.kept_edits.append(f"clause {data.slug}")
+    if current not in (row.loaded_hash, file_hash) and not force:
+        report.kept_edits.append(label)
         return
     for name, value in values.items():
         setattr(row, name, value)
     row.save()
-    report.updated.append(f"clause {data.slug}")
-
-
-def _service_save(data: ServiceData, order: int, *, force: bool, report: LoadReport) -> None:
-    row = Service.objects.filter(slug=data.slug).first()
-    file_hash = data_hash(data)
-    values = asdict(data) | {"order": order, "loaded_hash": file_hash}
-    if row is None:
-        Service.objects.create(**values)
-        report.created.append(f"service {data.slug}")
-        return
-    current = data_hash(service_data(row))
-    if current == file_hash and row.order == order:
-        return
-    if current != row.loaded_hash and current != file_hash and not force:
-        report.kept_edits.append(f"service {data.slug}")
-        return
-    for name, value in values.items():
-        setattr(row, name, value)
-    row.save()
-    report.updated.append(f"service {data.slug}")
+    report.updated.append(label)
 
 
 @transaction.atomic
@@ -78,9 +71,10 @@ def library_load(*, data: LibraryData, force: bool = False) -> LoadReport:
         for section in data.sections
     }
     for clause in data.clauses:
-        _clause_save(clause, sections, force=force, report=report)
+        values = asdict(clause) | {"section": sections[clause.section]}
+        _editable_save(Clause, clause, values, force=force, report=report)
     for order, service in enumerate(data.services):
-        _service_save(service, order, force=force, report=report)
+        _editable_save(Service, service, asdict(service) | {"order": order}, force=force, report=report)
     for order, law in enumerate(data.laws):
         _row_sync(Law, {"code": law.code}, asdict(law) | {"order": order})
     for order, item in enumerate(data.items):
