@@ -9,6 +9,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.core.cache import caches
 
@@ -30,13 +31,43 @@ def content_key(parts: Iterable[str]) -> str:
     return f"pdf:{digest.hexdigest()}"
 
 
+class _Tolerant:
+    """The cache, where a failing backend (Redis down) means "not cached", never an error page.
+
+    Without a working cache every download renders again and the lock is not held, which is slower
+    but still gives the owner their PDF.
+    """
+
+    def __init__(self, alias: str) -> None:
+        self.cache = caches[alias]
+
+    def _try(self, method: str, *args: Any, failed: Any = None, **kwargs: Any) -> Any:
+        try:
+            return getattr(self.cache, method)(*args, **kwargs)
+        except Exception:  # any backend's connection error; the cause is logged
+            logger.warning("PDF cache %s failed; going on without it", method, exc_info=True)
+            return failed
+
+    def get(self, key: str) -> Any:
+        return self._try("get", key)
+
+    def add(self, key: str, value: Any, timeout: float) -> bool:
+        return bool(self._try("add", key, value, timeout=timeout, failed=True))
+
+    def set(self, key: str, value: Any) -> None:
+        self._try("set", key, value)
+
+    def delete(self, key: str) -> None:
+        self._try("delete", key)
+
+
 def cached_bytes(*, key: str, make: Callable[[], bytes], lock_seconds: float = LOCK_SECONDS) -> bytes:
     """The bytes cached under `key`, or `make()` once, cached, while other callers wait for it.
 
     A caller that finds the lock taken re-checks the cache until the holder has stored its result; if the
     holder has not finished within `lock_seconds` (it died, or is stuck), the caller renders itself.
     """
-    cache = caches[CACHE_ALIAS]
+    cache = _Tolerant(CACHE_ALIAS)
     if (hit := cache.get(key)) is not None:
         return hit
     lock, token = f"{key}:lock", uuid.uuid4().hex

@@ -313,6 +313,15 @@ def test_a_failed_render_is_not_cached_and_frees_the_lock():
     assert caches[CACHE_ALIAS].get(key) is None and caches[CACHE_ALIAS].get(f"{key}:lock") is None
 
 
+def test_an_unreachable_cache_still_gives_the_owner_a_pdf(settings, caplog):
+    # A real Redis client pointed at a port nothing listens on: every cache call fails to connect.
+    settings.CACHES = settings.CACHES | {
+        CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"}
+    }
+    assert cached_bytes(key=f"pdf:test:{uuid.uuid4()}", make=lambda: b"%PDF-uncached") == b"%PDF-uncached"
+    assert "PDF cache get failed" in caplog.text
+
+
 # Command line
 
 
