@@ -35,3 +35,20 @@ def has_newsletter(wizard: Any) -> bool:
 def needs_representative(wizard: Any) -> bool:
     """Representatives only for a shop selling into the EU or the UK from outside it."""
     return bool(wizard_representative_areas(wizard))
+
+
+def retention_periods(*, answers: dict[str, Any]) -> tuple[str, ...]:
+    """The retention periods a shop's policy states, as answer keys: orders always, the rest
+    only for data it collects. Missing flags mean what the engine assumes (server logs: yes)."""
+    data = answers.get("data", {})
+    analytics = answers.get("analytics", {})
+    applies = {
+        "orders_years": True,
+        "account": data.get("accounts", False),
+        "server_logs_days": data.get("server_logs", True),
+        "support_months": data.get("contact_form", False),
+        "surveys_months": data.get("surveys", False),
+        "analytics_months": bool(analytics.get("services")),
+        "advertising_months": bool(analytics.get("advertising")),
+    }
+    return tuple(key for key, yes in applies.items() if yes)

@@ -153,6 +153,11 @@ class StepForm(forms.Form):
         """The step's values for an answer set (to change a saved policy), or None if it has none."""
         raise NotImplementedError
 
+    @classmethod
+    def options_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any]:
+        """The keyword arguments the form takes for an answer set (what other steps decide it shows)."""
+        return {}
+
     def summary(self) -> list[tuple[str, str]]:
         """(question, answer) pairs in plain words, for the review step."""
         pairs = []

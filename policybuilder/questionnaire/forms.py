@@ -9,7 +9,9 @@ from crispy_forms.layout import Fieldset, Layout
 from django import forms
 
 from policybuilder.documents.countries import EEA, is_region
+from policybuilder.questionnaire.conditions import representative_areas
 from policybuilder.questionnaire.fields import StepForm, email_field, url_field, yes_no, yes_or_no
+from policybuilder.questionnaire.retention_form import RetentionForm
 from policybuilder.questionnaire.service_forms import AnalyticsForm, NewsletterDetailsForm, PaymentsForm, ShippingForm
 
 JURISDICTION_CHOICES = [
@@ -274,6 +276,11 @@ class RepresentativesForm(StepForm):
             initial |= {f"{area}_{key}": value for key, value in rep.items()}
         return initial if "business" in answers else None
 
+    @classmethod
+    def options_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any]:
+        country = answers.get("business", {}).get("country", "")
+        return {"areas": representative_areas(country=country, jurisdictions=answers.get("jurisdictions", []))}
+
     def add_fields(self) -> None:
         for area in self.areas:
             where = self.AREAS[area]
@@ -332,5 +339,6 @@ STEPS: list[tuple[str, type[StepForm]]] = [
     ("shipping", ShippingForm),
     ("customers", CustomersForm),
     ("representatives", RepresentativesForm),
+    ("retention", RetentionForm),
     ("review", ReviewForm),
 ]

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest
+from django.utils.datastructures import MultiValueDict
 from formtools.wizard.storage.session import SessionStorage
 
 from policybuilder.documents.models import SavedPolicy
@@ -54,6 +55,92 @@ def steps_from_answers(*, answers: dict[str, Any], catalogue: Catalogue) -> dict
         if initial is not None:
             steps[step] = form_data_encode(form_class(prefix=step, catalogue=catalogue), initial)
     return steps
+
+
+def answers_shown(*, answers: dict[str, Any], catalogue: Catalogue) -> dict[str, Any]:
+    """An answer set as the questionnaire shows it: filled into every step's form and read back.
+
+    What no form can show is missing from it: a second service added by name, a retention period
+    for data the shop does not collect, a key the forms do not know.
+    """
+    steps = steps_from_answers(answers=answers, catalogue=catalogue)
+    fragments = []
+    for step, form_class in STEPS:
+        if step in steps:
+            options = form_class.options_from_answers(answers)
+            form = form_class(data=MultiValueDict(steps[step]), prefix=step, catalogue=catalogue, **options)
+            if form.is_valid():
+                fragments.append(form.answers())
+    return answers_merge(fragments)
+
+
+def answers_carry_over(*, draft: Draft, given: dict[str, Any], catalogue: Catalogue) -> dict[str, Any]:
+    """The answers a finished draft publishes: what the forms gave, plus every answer of the policy
+    it reopened ("Change answers") that the forms could not show, and so the owner could not change.
+
+    A three-way merge: where the forms give what they showed, the reopened policy's own answer
+    stays; where the owner changed or emptied something, the forms win.
+    """
+    if draft.policy is None:
+        return given
+    original = draft.policy.answers
+    kept = _kept(original, answers_shown(answers=original, catalogue=catalogue), given)
+    if given.get("children") is False and "children" in kept.get("jurisdictions", []):
+        # The children question shows this jurisdiction too (as Yes): answered No, it goes.
+        kept["jurisdictions"] = [code for code in kept["jurisdictions"] if code != "children"]
+    return kept
+
+
+def _kept(original: Any, shown: Any, given: Any) -> Any:
+    if given == shown:
+        return original
+    if isinstance(original, dict) and isinstance(shown, dict) and isinstance(given, dict):
+        return _kept_keys(original, shown, given)
+    if isinstance(original, list) and isinstance(shown, list) and isinstance(given, list):
+        return _kept_items(original, shown, given)
+    return given
+
+
+def _kept_keys(original: dict[str, Any], shown: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+    kept = {}
+    for key in [*original, *(k for k in given if k not in original)]:
+        if key not in given:
+            if key not in shown:
+                kept[key] = original[key]  # never on a form: it stays
+            continue  # emptied on a form
+        if key not in shown:
+            kept[key] = given[key]  # newly given
+        elif key in original:
+            kept[key] = _kept(original[key], shown[key], given[key])
+        elif given[key] != shown[key]:
+            kept[key] = given[key]  # a form's default (the engine's too) that the owner changed
+    return kept
+
+
+def _kept_items(original: list[Any], shown: list[Any], given: list[Any]) -> list[Any]:
+    """Given items, each as the original had it (a service with its country), then the original
+    items no form showed (services added by name after the first)."""
+    unshown = list(original)
+    pairs = []
+    for item in shown:
+        match = next((o for o in unshown if _shows(item, o)), None)
+        if match is not None:
+            unshown.remove(match)
+            pairs.append((item, match))
+    kept = []
+    for item in given:
+        pair = next((p for p in pairs if p[0] == item), None)
+        if pair is not None:
+            pairs.remove(pair)
+        kept.append(pair[1] if pair else item)
+    return kept + [o for o in unshown if o not in kept]
+
+
+def _shows(item: Any, original: Any) -> bool:
+    """Whether a form's item stands for an original one: the same, or the same with keys left out."""
+    if isinstance(item, dict) and isinstance(original, dict):
+        return all(original.get(key) == value for key, value in item.items())
+    return bool(item == original)
 
 
 def wizard_load(*, request: HttpRequest, draft: Draft) -> None:

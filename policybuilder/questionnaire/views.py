@@ -1,6 +1,7 @@
 """The questionnaire: the landing page, the wizard, the resume link and "Change answers"."""
 
 import logging
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
@@ -19,6 +20,7 @@ from policybuilder.questionnaire import conditions, selectors, services
 from policybuilder.questionnaire.fields import Catalogue, StepForm, form_data_bounded
 from policybuilder.questionnaire.forms import STEPS, CustomersForm
 from policybuilder.questionnaire.models import Draft
+from policybuilder.questionnaire.retention_form import RetentionForm
 
 logger = logging.getLogger(__name__)
 
@@ -105,9 +107,10 @@ class PolicyWizard(NamedUrlSessionWizardView):
         """The answers contract from every step that applies and validates."""
         return services.answers_merge(form.answers() for form in self.valid_forms().values())
 
-    def valid_forms(self) -> dict[str, StepForm]:
+    def valid_forms(self, steps: Iterable[str] | None = None) -> dict[str, StepForm]:
+        """The forms of these steps (by default every step that applies) whose answers validate."""
         forms = {}
-        for step in self.get_form_list():
+        for step in self.get_form_list() if steps is None else steps:
             data = self.storage.get_step_data(step)
             form = self.get_form(step=step, data=data) if data is not None else None
             if form is not None and form.is_valid():
@@ -118,6 +121,10 @@ class PolicyWizard(NamedUrlSessionWizardView):
         kwargs: dict[str, Any] = {"catalogue": self.catalogue}
         if step == "representatives":
             kwargs["areas"] = conditions.wizard_representative_areas(self)
+        elif step == "retention":
+            # The periods asked about follow what the shop collects, the usual ones its country.
+            decided_by = self.valid_forms(("business", "data", "analytics")).values()
+            kwargs |= RetentionForm.options_from_answers(services.answers_merge(f.answers() for f in decided_by))
         return kwargs
 
     def get_form_initial(self, step: str) -> dict[str, Any]:
@@ -192,7 +199,8 @@ class PolicyWizard(NamedUrlSessionWizardView):
         return self.done(list(forms.values()), form_dict=forms, **kwargs)
 
     def done(self, form_list: list[StepForm], **kwargs: Any) -> HttpResponse:
-        answers = services.answers_merge(form.answers() for form in form_list)
+        given = services.answers_merge(form.answers() for form in form_list)
+        answers = services.answers_carry_over(draft=self.draft_current(), given=given, catalogue=self.catalogue)
         try:
             saved = services.draft_publish(draft=self.draft_current(), answers=answers)
         except InvalidAnswers as exc:  # the forms check what the schema checks: this is a bug

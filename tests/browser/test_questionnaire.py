@@ -54,6 +54,13 @@ def _customers(page: Page) -> None:
     _choose(page, "Do you sell customers' personal data?", "No")
 
 
+def _retention(page: Page) -> None:
+    # Asked only about what she keeps: no accounts, no surveys, no ad tags.
+    expect(page.get_by_text("Leave empty to use 6 years, under UK tax rules")).to_be_visible()
+    expect(page.get_by_label("Keep survey answers for")).to_have_count(0)
+    page.get_by_label("Keep visit logs for").fill("90")
+
+
 # Each page of the questionnaire for a UK potter who also sells to the EU, as she fills it in.
 PAGES = [
     ("01-business", "Your business", _business),
@@ -65,7 +72,8 @@ PAGES = [
     ("07-shipping", "Shipping", _shipping),
     ("08-customers", "Your customers", _customers),
     ("09-representatives", "Representatives", lambda page: None),  # none yet: the coverage report will say
-    ("10-review", "Review", lambda page: page.get_by_label("Date the policy takes effect").fill("2026-11-22")),
+    ("10-retention", "How long you keep data", _retention),
+    ("11-review", "Review", lambda page: page.get_by_label("Date the policy takes effect").fill("2026-11-22")),
 ]
 
 
@@ -89,8 +97,9 @@ def test_a_shop_owner_completes_the_questionnaire_and_downloads_her_policy(page:
     policy = page.locator("article.policy")
     for provider in ("Stripe", "Google Analytics", "Mailchimp", "Royal Mail"):
         expect(policy).to_contain_text(provider)
+    expect(policy).to_contain_text("90 days")  # her own period for visit logs
     expect(page.locator(".coverage-gaps")).to_contain_text("What to do: Appoint a representative in the EU")
-    problems += look_at(page, "11-result")
+    problems += look_at(page, "12-result")
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Web page (HTML) download").click()

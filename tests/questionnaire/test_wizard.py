@@ -5,7 +5,9 @@ from django.test import Client
 from django.urls import reverse
 
 from policybuilder.documents.models import SavedPolicy
+from policybuilder.documents.services import policy_publish
 from policybuilder.questionnaire.models import Draft
+from tests.base import make_answers
 from tests.questionnaire.wizard import GOLDEN_GATE_GOODS, PIPS_POTTERY, PREFIX, answer, back, complete, step_url
 
 pytestmark = pytest.mark.django_db
@@ -214,6 +216,57 @@ def test_change_answers_reopens_the_wizard_filled_in_and_keeps_the_old_policy(cl
     assert second.pk != first.pk and "Golden Gate Gifts" in second.html
     first.refresh_from_db()
     assert "Golden Gate Gifts" not in first.html and "Golden Gate Goods" in first.html
+
+
+def _drafted_on_the_command_line() -> dict:
+    """A German shop's answers with more than the questionnaire's pages can show."""
+    gateways = [
+        "klarna",
+        {"name": "Local Bank Pay", "privacy_url": "https://localbankpay.example/privacy", "country": "DE"},
+        {"name": "Second Pay", "privacy_url": "https://secondpay.example/privacy"},
+    ]
+    # No surveys: their period is not asked, but it is the owner's answer all the same.
+    retention = {"orders_years": 12, "account": "until_deleted", "server_logs_days": 14, "analytics_months": 9, "surveys_months": 6}  # fmt: skip
+    return make_answers("eu", payments={"gateways": gateways}, retention=retention)
+
+
+def _change_and_create(client: Client, first: SavedPolicy, pages: list[tuple[str, dict]]) -> SavedPolicy:
+    """Press "Change answers", answer these pages (each back to the review), create the policy."""
+    assert client.post(reverse("questionnaire:change", args=[first.token])).url == step_url("review")
+    for step, fields in pages:
+        assert answer(client, step, button={"to_review": "1"}, **fields).url == step_url("review"), step
+    response = answer(client, "review", effective_date=first.answers["effective_date"])
+    second = SavedPolicy.objects.exclude(pk=first.pk).get()
+    assert response.url == reverse("documents:result", args=[second.token])
+    return second
+
+
+def test_change_answers_without_changing_anything_keeps_every_answer(client):
+    first = policy_publish(answers=_drafted_on_the_command_line())
+    second = _change_and_create(client, first, [])
+    assert second.answers == first.answers
+    assert "Second Pay" in second.html
+
+
+def test_change_answers_keeps_what_the_pages_cannot_show_and_what_the_owner_changed_wins(client):
+    first = policy_publish(answers=_drafted_on_the_command_line())
+    payments = {"gateways": ["klarna", "paypal"], "stores_card_numbers": "no"}  # Local Bank Pay removed
+    retention = {"orders_years": "8", "analytics_months": "9"}  # visit logs emptied: back to the usual
+    second = _change_and_create(client, first, [("payments", payments), ("retention", retention)])
+    assert second.answers["payments"]["gateways"] == [
+        "klarna", "paypal", {"name": "Second Pay", "privacy_url": "https://secondpay.example/privacy"}
+    ]  # fmt: skip
+    assert second.answers["retention"] == {"orders_years": 8, "account": "until_deleted", "analytics_months": 9, "surveys_months": 6}  # fmt: skip
+    assert second.answers["business"] == first.answers["business"]
+    assert "Local Bank Pay" not in second.html and "8 years" in second.html
+
+
+def test_a_child_audience_answered_no_on_change_answers_leaves_the_policy(client):
+    first = policy_publish(answers=make_answers("children"))
+    customers = {"jurisdictions": ["us"], "children": "no", "sells_data": "no"}
+    second = _change_and_create(client, first, [("customers", customers)])
+    assert first.answers["jurisdictions"] == ["us", "children"]
+    assert second.answers["jurisdictions"] == ["us"] and second.answers["children"] is False
 
 
 def test_change_answers_only_accepts_a_post(client):

@@ -45,6 +45,7 @@ PIPS_POTTERY: list[tuple[str, dict[str, Any]]] = [
     ("newsletter", {"has_newsletter": "no"}),
     ("shipping", {"carriers": ["royal-mail"], "international": "no"}),
     ("customers", {"jurisdictions": ["uk"], "children": "no", "sells_data": "no"}),
+    ("retention", {}),  # the usual periods
     ("review", {"effective_date": "2026-11-22"}),
 ]
 GOLDEN_GATE_GOODS: list[tuple[str, dict[str, Any]]] = [
@@ -79,6 +80,7 @@ GOLDEN_GATE_GOODS: list[tuple[str, dict[str, Any]]] = [
         "representatives",
         {"eu_name": "EU-Rep Services BV", "eu_address": "Keizersgracht 1, Amsterdam", "eu_email": "rep@eurep.example"},
     ),  # fmt: skip
+    ("retention", {"orders_years": "8", "account": "3", "server_logs_days": "90"}),
     ("review", {"effective_date": "2026-12-01"}),
 ]
 

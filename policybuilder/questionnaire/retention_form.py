@@ -1,0 +1,133 @@
+"""The step that lets the owner change how long the policy says each kind of data is kept.
+
+Every field is optional: empty means the documented default (documents/retention.py), which each
+hint names for this shop's country. The allowed ranges come from the answers schema, so the form
+accepts exactly what the command line accepts.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from crispy_forms.bootstrap import AppendedText
+from crispy_forms.layout import Layout
+from django import forms
+
+from policybuilder.documents.retention import retention_resolve
+from policybuilder.documents.schema import answers_schema
+from policybuilder.questionnaire.conditions import retention_periods
+from policybuilder.questionnaire.fields import StepForm
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str  # reads as a sentence with the unit after the box: "Keep order records for [6] years"
+    unit: str  # plural: years, days or months
+    hint: str  # what the period covers, before "Leave empty to ..."
+
+
+# The retention answers the form asks about, in page order, by their key in the answers contract.
+PERIODS = {
+    "orders_years": Period("Keep order records for", "years", "Invoices and order details, counted from each order."),
+    "account": Period(
+        "Delete an unused account after", "years", "An account nobody signs in to for this long is deleted."
+    ),
+    "server_logs_days": Period(
+        "Keep visit logs for", "days", "IP addresses and pages visited, as your web host records them."
+    ),  # fmt: skip
+    "support_months": Period(
+        "Keep customer messages for", "months", "Questions customers send you, counted from your last reply."
+    ),  # fmt: skip
+    "surveys_months": Period("Keep survey answers for", "months", "Counted from when the survey closes."),
+    "analytics_months": Period("Keep analytics data for", "months", "What your analytics tools record about visits."),
+    "advertising_months": Period("Keep advertising data for", "months", "What your ad tags and pixels record."),
+}
+
+
+def _limits() -> dict[str, tuple[int, int]]:
+    """Each period's (lowest, highest) number in the answers schema; `account` also takes a word."""
+    rules = answers_schema(catalogue_slugs={})["properties"]["retention"]["properties"]
+    limits = {}
+    for key, rule in rules.items():
+        number = next(choice for choice in rule.get("anyOf", [rule]) if choice.get("type") == "integer")
+        limits[key] = (number["minimum"], number["maximum"])
+    return limits
+
+
+LIMITS = _limits()
+
+
+def _amount(number: int, unit: str) -> str:
+    return f"{number} {unit[:-1] if number == 1 else unit}"
+
+
+def _usual(country: str) -> tuple[dict[str, str], str]:
+    """How long each kind of data is kept when its field is left empty, in words ("" for an account
+    that stays until the customer deletes it), and the tax rule behind the orders period."""
+    usual = retention_resolve(answers={}, country=country)
+    words = {key: getattr(usual, key.rsplit("_", 1)[0]) for key in PERIODS if key != "account"}
+    words["account"] = _amount(usual.account_inactive_years, "years") if usual.account_inactive_years else ""
+    return words, usual.orders_rule
+
+
+class RetentionForm(StepForm):
+    title = "How long you keep data"
+    intro = (
+        "The policy tells customers how long you keep each kind of data. Leave a box empty to use the usual "
+        "period named under it; fill it in only if you keep that data for a different time."
+    )
+
+    def __init__(self, *args: Any, country: str = "", periods: tuple[str, ...] = tuple(PERIODS), **kwargs: Any):
+        self.periods = periods
+        self.usual, self.tax_rule = _usual(country)
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self) -> None:
+        for key in (k for k in PERIODS if k in self.periods):
+            period, (low, high) = PERIODS[key], LIMITS[key]
+            default = self.leave_empty(key)
+            rule = f", under {self.tax_rule}" if key == "orders_years" else ""
+            mistake = f"Give a whole number of {period.unit} from {low} to {high}, or leave it empty to {default}."
+            self.fields[key] = forms.IntegerField(
+                label=period.label,
+                required=False,
+                min_value=low,
+                max_value=high,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+                help_text=f"{period.hint} Leave empty to {default}{rule}. Or give {low} to {high} {period.unit}.",
+                error_messages={"invalid": mistake, "min_value": mistake, "max_value": mistake},
+            )
+
+    def leave_empty(self, key: str) -> str:
+        """What an empty field means, to end "Leave empty to ..."."""
+        return f"use {self.usual[key]}" if self.usual[key] else "keep each account until the customer deletes it"
+
+    def layout(self) -> Layout:
+        return Layout(*(AppendedText(key, PERIODS[key].unit) for key in self.fields))
+
+    def answers(self) -> dict[str, Any]:
+        given = {key: value for key, value in self.cleaned_data.items() if value is not None}
+        return {"retention": given} if given else {}
+
+    def summary(self) -> list[tuple[str, str]]:
+        pairs = []
+        for key, field in self.fields.items():
+            value = self.cleaned_data.get(key)
+            if value is None:
+                usual = self.usual[key] or "never: it stays until the customer deletes it"
+                pairs.append((str(field.label), f"{usual[:1].upper()}{usual[1:]} (the usual period)"))
+            else:
+                pairs.append((str(field.label), _amount(value, PERIODS[key].unit)))
+        return pairs
+
+    @classmethod
+    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
+        if "business" not in answers:
+            return None
+        retention = answers.get("retention", {})
+        # "until_deleted" is what an empty account field means already.
+        return {key: value for key, value in retention.items() if key in PERIODS and isinstance(value, int)}
+
+    @classmethod
+    def options_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any]:
+        country = answers.get("business", {}).get("country", "")
+        return {"country": country, "periods": retention_periods(answers=answers)}
