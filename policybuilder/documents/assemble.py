@@ -6,12 +6,12 @@ from typing import Any
 
 from policybuilder.documents.coverage import Coverage, coverage_build
 from policybuilder.documents.engine import (
-    MARKDOWN,
     CompiledLibrary,
     clause_render,
     clause_selected,
     facts_context,
     library_current,
+    markdown_html,
 )
 from policybuilder.documents.facts import PolicyFacts, facts_build
 from policybuilder.documents.readability import Readability, readability_measure
@@ -96,7 +96,7 @@ def policy_assemble(*, answers: Any, library: CompiledLibrary | None = None) -> 
             continue
         data = clause.data
         selected.append((data.slug, data.satisfies))
-        html = MARKDOWN.render(markdown)
+        html = markdown_html(markdown)
         rendered.setdefault(data.section, []).append(
             RenderedClause(slug=data.slug, title=data.title, markdown=markdown, html=html)
         )

@@ -93,3 +93,9 @@ def test_json_holds_answers_sections_coverage_and_readability(policy):
     codes = {law["code"] for law in data["coverage"]["laws"]}
     assert {"all", "gdpr", "us", "us-ca", "ca", "br", "au"} <= codes
     assert data["readability"]["grade"] <= 8 and data["readability"]["words"] > 1000
+
+
+def test_table_cells_carry_their_column_heading_for_narrow_screens(policy):
+    html = policy_html(policy)
+    assert '<td data-label="How long we keep it">' in html
+    assert '<td data-label="Legal basis">' in html
