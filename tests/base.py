@@ -33,6 +33,8 @@ def selected_slugs(answers: dict[str, Any]) -> set[str]:
         *answers.get("analytics", {}).get("advertising", []),
         *answers.get("shipping", {}).get("carriers", []),
     ]
+    if answers.get("platform"):
+        picked.append(answers["platform"])
     if answers.get("newsletter"):
         picked.append(answers["newsletter"]["provider"])
     return {p for p in picked if isinstance(p, str)}

@@ -104,6 +104,7 @@ def facts_context(facts: PolicyFacts) -> dict[str, Any]:
         "payments": facts.payments,
         "analytics": facts.analytics,
         "advertising": facts.advertising,
+        "platform": facts.platform,
         "newsletter": facts.newsletter,
         "double_opt_in": facts.double_opt_in,
         "shipping": facts.shipping,

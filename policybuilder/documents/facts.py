@@ -21,6 +21,14 @@ CUSTOM_DEFAULTS: dict[str, tuple[tuple[str, ...], str]] = {
     "advertising": (("an ad identifier", "pages you view and what you buy"), "show and measure our ads"),
     "newsletter": (("your email address", "which emails you open"), "send our newsletter"),
     "shipping": (("your name", "your delivery address", "your phone number", "parcel details"), "deliver your order"),
+    "platform": (
+        (
+            "your name, email address, phone number and addresses",
+            "your orders and whether you have paid",
+            "your IP address and device details, in its logs",
+        ),
+        "run our online shop: the website, the checkout and our order records",
+    ),
 }
 LAW_ORDER = ("eu", "uk", "us", "us-ca", "ca", "br", "au", "children")
 
@@ -144,6 +152,7 @@ class PolicyFacts:
     payments: Payments
     analytics: tuple[Provider, ...]
     advertising: tuple[Provider, ...]
+    platform: Provider | None  # the company that hosts the shop and holds its orders; None on the shop's own site
     newsletter: Provider | None
     double_opt_in: bool
     shipping: Shipping
@@ -161,8 +170,16 @@ class PolicyFacts:
 
     @property
     def services(self) -> tuple[Provider, ...]:
+        platform = (self.platform,) if self.platform else ()
         newsletter = (self.newsletter,) if self.newsletter else ()
-        return (*self.payments.providers, *self.analytics, *self.advertising, *newsletter, *self.shipping.carriers)
+        return (
+            *platform,
+            *self.payments.providers,
+            *self.analytics,
+            *self.advertising,
+            *newsletter,
+            *self.shipping.carriers,
+        )
 
     @property
     def cookie_trackers(self) -> tuple[Provider, ...]:
@@ -329,6 +346,7 @@ def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -
 
     payments, analytics = answers["payments"], answers.get("analytics", {})
     newsletter, shipping = answers.get("newsletter"), answers.get("shipping", {})
+    platform = answers.get("platform")
     facts = PolicyFacts(
         shop=shop,
         data=Data(
@@ -346,6 +364,7 @@ def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -
         ),
         analytics=resolve(analytics.get("services", []), "analytics"),
         advertising=resolve(analytics.get("advertising", []), "advertising"),
+        platform=provider_resolve(platform, kind="platform", catalogue=catalogue) if platform else None,
         newsletter=provider_resolve(newsletter["provider"], kind="newsletter", catalogue=catalogue)
         if newsletter
         else None,

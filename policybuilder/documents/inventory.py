@@ -147,6 +147,7 @@ def kinds_build(facts: Any) -> tuple[DataKind, ...]:
 
 # Who receives what, in the words CCPA notices use: each kind of provider, and the data kinds it gets.
 RECIPIENT_GROUPS = (
+    ("platform", "our shop platform", ("orders", "payment", "account", "messages", "logs")),
     ("payment", "payment companies", ("orders", "payment")),
     ("shipping", "delivery companies", ("orders",)),
     ("newsletter", "our email service", ("newsletter",)),

@@ -14,7 +14,7 @@ from jsonschema.exceptions import ValidationError
 
 from policybuilder.documents.countries import is_country, is_region
 
-KINDS = ("payment", "analytics", "advertising", "newsletter", "shipping")
+KINDS = ("payment", "analytics", "advertising", "newsletter", "shipping", "platform")
 JURISDICTIONS = ("us", "us-ca", "eu", "uk", "ca", "au", "br", "children")
 EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 HOST = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d{1,5})?$")  # letters of any script: münchen.de
@@ -64,6 +64,14 @@ def _service(slugs: list[str]) -> dict[str, Any]:
     return {
         "anyOf": [{"type": "string", "enum": slugs}, custom],
         "description": "is not a service we know: use a catalogue slug, or give {name, privacy_url}",
+    }
+
+
+def _platform(service: dict[str, Any]) -> dict[str, Any]:
+    """The shop platform: a service like any other, or null for a shop on its own site."""
+    return {
+        "anyOf": [*service["anyOf"], {"type": "null"}],
+        "description": "is not a shop platform we know: use a catalogue slug, give {name, privacy_url}, or null",
     }
 
 
@@ -135,6 +143,7 @@ def answers_schema(*, catalogue_slugs: dict[str, list[str]]) -> dict[str, Any]:
                     "ships_from": _text(200), "international": {"type": "boolean"},
                 },
             },
+            "platform": _platform(service["platform"]),
             "jurisdictions": {"type": "array", "uniqueItems": True, "items": {"type": "string", "enum": list(JURISDICTIONS)}},
             "children": {"type": "boolean"},
             "sells_data": {"type": "boolean"},

@@ -75,6 +75,7 @@ class Service(Versioned):
         ADVERTISING = "advertising", "Advertising"
         NEWSLETTER = "newsletter", "Newsletter"
         SHIPPING = "shipping", "Shipping"
+        PLATFORM = "platform", "Shop platform"
 
     class Role(models.TextChoices):
         PROCESSOR = "processor", "Processor (acts for the shop)"

@@ -112,6 +112,21 @@ def other_service_clean(form: forms.Form, name_key: str, url_key: str) -> dict[s
     return {"name": name, "privacy_url": url} if name and url else None
 
 
+def other_choice_clean(form: forms.Form, *, choice: str, name_key: str, url_key: str) -> dict[str, str] | None:
+    """A radio list's "one we don't list" row: the service added by name, or None.
+
+    Chosen, the row must be filled in; filled in, it must be chosen, so that the owner's pick is never
+    silently overruled by a leftover row.
+    """
+    other = other_service_clean(form, name_key, url_key)
+    picked = form.cleaned_data.get(choice)
+    if picked == "other" and not other and not (form.has_error(name_key) or form.has_error(url_key)):
+        form.add_error(name_key, "Give the name and privacy notice of the service you use.")
+    elif picked not in (None, "other") and other:
+        form.add_error(choice, "Choose “One we don't list” to use the service you added below.")
+    return other
+
+
 def other_service_initial(entries: Iterable[Any], name_key: str, url_key: str) -> dict[str, str]:
     """The first service the owner added by name, as the form's initial values."""
     custom = next((e for e in entries if isinstance(e, dict)), None)

@@ -8,6 +8,7 @@ from django import forms
 
 from policybuilder.questionnaire.fields import (
     StepForm,
+    other_choice_clean,
     other_row,
     other_service_clean,
     other_service_fields,
@@ -19,25 +20,43 @@ from policybuilder.questionnaire.fields import (
     yes_or_no,
 )
 
+# The shop platform question's own choices, beside the catalogue's platforms.
+NO_PLATFORM, OTHER = "none", "other"
+
 
 class PaymentsForm(StepForm):
     title = "Payments"
-    intro = "Payment providers receive your customers' payment details, so the policy names each one."
+    intro = (
+        "Your shop platform and your payment providers receive your customers' details, so the policy names each one."
+    )
 
     def layout(self) -> Layout:
         return Layout(
-            picker("gateways"), other_row("One we don't list", "other_name", "other_url"), "stores_card_numbers"
+            picker("platform"),
+            other_row("A platform we don't list", "other_platform_name", "other_platform_url"),
+            picker("gateways"),
+            other_row("One we don't list", "other_name", "other_url"),
+            "stores_card_numbers",
         )
 
     def answers(self) -> dict[str, Any]:
         gateways: list[Any] = list(self.cleaned_data["gateways"])
         gateways += [self.other] if self.other else []
-        return {
-            "payments": {"gateways": gateways, "stores_card_numbers": self.cleaned_data["stores_card_numbers"] == "yes"}
-        }
+        payments = {"gateways": gateways, "stores_card_numbers": self.cleaned_data["stores_card_numbers"] == "yes"}
+        return {"payments": payments, **self.platform_answer()}
+
+    def platform_answer(self) -> dict[str, Any]:
+        """The contract's `platform`: a slug, the added one, null for none; left out when not answered."""
+        picked = self.cleaned_data["platform"]
+        if not picked:
+            return {}
+        return {"platform": self.other_platform if picked == OTHER else None if picked == NO_PLATFORM else picked}
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        self.other_platform = other_choice_clean(
+            self, choice="platform", name_key="other_platform_name", url_key="other_platform_url"
+        )
         self.other = other_service_clean(self, "other_name", "other_url")
         if not cleaned.get("gateways") and not self.other and not self.has_error("other_url"):
             self.add_error(
@@ -50,13 +69,35 @@ class PaymentsForm(StepForm):
         payments = answers.get("payments")
         if payments is None:
             return None
+        platform = answers.get("platform", "")
         return {
+            "platform": NO_PLATFORM if platform is None else OTHER if isinstance(platform, dict) else platform,
+            **other_service_initial([platform], "other_platform_name", "other_platform_url"),
             "gateways": slugs(payments["gateways"]),
             "stores_card_numbers": yes_or_no(payments.get("stores_card_numbers", False)),
             **other_service_initial(payments["gateways"], "other_name", "other_url"),
         }
 
     def add_fields(self) -> None:
+        choices = [
+            *self.catalogue.get("platform", []),
+            (NO_PLATFORM, "None: our shop runs on our own website"),
+            (OTHER, "One we don't list (add it below)"),
+        ]
+        self.fields["platform"] = forms.ChoiceField(
+            label="Which platform runs your shop?",
+            choices=choices,
+            required=False,
+            widget=forms.RadioSelect,
+            help_text="Your platform stores every order and customer record, so the policy names it. It is where "
+            "you sign in to see your orders. If you run your own site (WordPress with WooCommerce, say), choose "
+            "None. If unsure, ask whoever built your site, or leave it empty.",
+            error_messages={
+                "invalid_choice": "We do not know a platform called “%(value)s”. Choose one from the list."
+            },
+        )
+        name, url = other_service_fields("platform")
+        self.fields["other_platform_name"], self.fields["other_platform_url"] = name, url
         self.fields["gateways"] = service_picker(
             "Payment providers you use",
             "Tick every way customers can pay: card processors, wallets like Apple Pay and pay-later services. "
@@ -141,11 +182,7 @@ class NewsletterDetailsForm(StepForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        self.other = other_service_clean(self, "other_name", "other_url")
-        if cleaned.get("provider") == "other" and not self.other and not self.errors:
-            self.add_error("other_name", "Give the name and privacy notice of the service you use.")
-        elif cleaned.get("provider") not in (None, "other") and self.other:
-            self.add_error("provider", "Choose “One we don't list” to use the service you added below.")
+        self.other = other_choice_clean(self, choice="provider", name_key="other_name", url_key="other_url")
         return cleaned
 
     def answers(self) -> dict[str, Any]:

@@ -29,6 +29,7 @@ def _business(page: Page) -> None:
 
 
 def _payments(page: Page) -> None:
+    _choose(page, "Which platform runs your shop?", "Shopify")
     # The filter box narrows the list; the owner ticks what is left.
     page.get_by_label("Filter the list of payment providers you use").fill("stri")
     expect(page.get_by_label("PayPal", exact=True)).to_be_hidden()

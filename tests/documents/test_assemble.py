@@ -20,6 +20,8 @@ def _custom_names(answers: dict) -> list[str]:
     ]
     if answers.get("newsletter"):
         picked.append(answers["newsletter"]["provider"])
+    if answers.get("platform"):
+        picked.append(answers["platform"])
     return [p["name"] for p in picked if isinstance(p, dict)]
 
 
@@ -109,3 +111,25 @@ def test_it_never_invents_a_data_protection_officer():
     for sample in SAMPLES:
         text = policy_text(policy_assemble(answers=make_answers(sample))).lower()
         assert "not appointed" not in text and "have not appointed" not in text, sample
+
+
+def test_it_says_the_shop_platform_holds_the_data_and_lists_it_with_the_companies_that_work_for_us():
+    text = policy_markdown(policy_assemble(answers=make_answers("uk")))
+    assert "**Who gets your data:** Shopify, which runs our shop" in text
+    assert "It is stored with Shopify, which runs our shop" in text
+    assert "shop systems" not in text
+    companies = text.split("**Companies that work for us.**")[1].split("**Companies that also decide")[0]
+    assert "| [Shopify](https://www.shopify.com/legal/privacy), Shopify Inc. | run our online shop" in companies
+
+
+def test_a_marketplace_platform_is_listed_among_the_companies_that_decide_for_themselves():
+    text = policy_markdown(policy_assemble(answers=make_answers("ca")))
+    assert (
+        "[Etsy](https://www.etsy.com/legal/privacy/)" in text.split("**Companies that also decide for themselves.**")[1]
+    )
+
+
+def test_a_shop_on_its_own_site_keeps_its_data_in_its_own_systems():
+    text = policy_markdown(policy_assemble(answers=make_answers("eu")))
+    assert "It is stored in our shop systems" in text
+    assert "platform that runs our shop" not in text

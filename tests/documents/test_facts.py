@@ -53,3 +53,23 @@ def test_dates_read_the_local_way():
 def test_cookieless_analytics_does_not_count_as_a_cookie_tracker():
     facts = _facts("ca")
     assert facts.analytics and not facts.cookie_trackers
+
+
+def test_the_shop_platform_comes_first_among_the_services_and_californians_are_told_what_it_gets():
+    facts = _facts("us-ca")
+    assert facts.platform is not None and facts.services[0] == facts.platform
+    assert facts.platform.name == "Shopify" and facts.platform in facts.processors
+    told = {d.category: d.recipients for d in facts.ccpa_disclosed}
+    assert told and all(r[0] == "our shop platform" for r in told.values())
+
+
+def test_a_platform_the_catalogue_lacks_gets_what_any_platform_holds():
+    platform = {"name": "Vitrine Loja", "privacy_url": "https://vitrine.example/privacidade", "country": "US"}
+    facts = _facts("eu", platform=platform)
+    assert facts.platform.custom and facts.platform.country_name == "United States"
+    assert "your orders and whether you have paid" in facts.platform.receives
+    assert facts.platform in [t.provider for t in facts.transfers]
+
+
+def test_a_shop_without_a_platform_has_none():
+    assert _facts("minimal").platform is None and _facts("eu").platform is None

@@ -75,3 +75,14 @@ def test_overlong_text_is_refused():
     answers = make_answers("minimal")
     answers["business"]["name"] = "x" * 121
     assert _errors(answers) == ["business.name: is too long: at most 120 characters"]
+
+
+def test_a_platform_must_be_one_the_catalogue_lists_or_named_with_its_privacy_notice():
+    message = "is not a shop platform we know: use a catalogue slug, give {name, privacy_url}, or null"
+    assert _errors(make_answers("minimal", platform="shopfiy")) == [f"platform: 'shopfiy' {message}"]
+    assert _errors(make_answers("minimal", platform="stripe")) == [f"platform: 'stripe' {message}"]
+    assert _errors(make_answers("minimal", platform={"name": "Host"})) == [
+        "platform: privacy_url is missing: please give it"
+    ]
+    for accepted in (None, "wix", {"name": "Host", "privacy_url": "https://host.example/privacy"}):
+        assert policy_assemble(answers=make_answers("minimal", platform=accepted)).sections

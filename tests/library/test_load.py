@@ -22,7 +22,7 @@ def _load(*args: str) -> str:
 def test_every_file_is_in_the_database():
     data = library_files_read(CLAUSES)
     assert Clause.objects.count() == len(data.clauses) > 30
-    assert Service.objects.count() == len(data.services) == 49
+    assert Service.objects.count() == len(data.services) == 57
     assert LegalItem.objects.count() == len(data.items)
 
 

@@ -82,3 +82,23 @@ def test_every_required_question_says_what_to_give_when_left_empty():
         form = form_class(data={}, prefix=step, catalogue=catalogue)
         for name, errors in form.errors.items():
             assert "This field is required." not in errors, f"{step}.{name} says only that it is required"
+
+
+def test_a_platform_we_do_not_list_is_named_by_the_owner_and_only_when_chosen():
+    form = _form(PaymentsForm, platform="other", gateways=["stripe"], stores_card_numbers="no")
+    assert "Give the name and privacy notice" in form.errors["other_platform_name"][0]
+    added = {"other_platform_name": "Vitrine", "other_platform_url": "https://vitrine.example/p"}
+    form = _form(PaymentsForm, platform="wix", gateways=["stripe"], stores_card_numbers="no", **added)
+    assert "Choose “One we don't list”" in form.errors["platform"][0]
+    form = _form(PaymentsForm, platform="other", gateways=["stripe"], stores_card_numbers="no", **added)
+    assert form.is_valid() and form.answers()["platform"] == {
+        "name": "Vitrine",
+        "privacy_url": "https://vitrine.example/p",
+    }
+
+
+def test_the_platform_question_may_be_left_unanswered():
+    form = _form(PaymentsForm, gateways=["stripe"], stores_card_numbers="no")
+    assert form.is_valid() and "platform" not in form.answers()
+    form = _form(PaymentsForm, platform="none", gateways=["stripe"], stores_card_numbers="no")
+    assert form.is_valid() and form.answers()["platform"] is None

@@ -294,3 +294,31 @@ def test_a_resume_link_saved_on_a_page_that_no_longer_applies_starts_at_the_firs
     response = client.get(reverse("questionnaire:resume", args=[draft.token]), follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == step_url("business")
+
+
+def test_the_shop_platform_is_asked_with_the_payments_and_named_in_the_policy(client):
+    pages = [(step, dict(fields, platform="squarespace") if step == "payments" else fields) for step, fields in PIPS_POTTERY]  # fmt: skip
+    complete(client, pages[:-1])
+    review = _page(client, step_url("review"))
+    assert "Which platform runs your shop?" in review and "Squarespace" in review
+    saved, page = _result(client, answer(client, "review", **pages[-1][1]))
+    assert saved.answers["platform"] == "squarespace"
+    assert "Squarespace" in page
+
+
+def test_change_answers_keeps_a_platform_added_by_name_with_its_country(client):
+    platform = {"name": "Vitrine Loja", "privacy_url": "https://vitrine.example/privacidade", "country": "BR"}
+    first = policy_publish(answers=make_answers("us-ca", platform=platform))
+    client.post(reverse("questionnaire:change", args=[first.token]))
+    assert 'value="Vitrine Loja"' in _page(client, step_url("payments"))
+    answer(client, "review", effective_date=first.answers["effective_date"])
+    second = SavedPolicy.objects.exclude(pk=first.pk).get()
+    assert second.answers["platform"] == platform and "Vitrine Loja" in second.html
+
+
+def test_a_shop_platform_changed_to_none_leaves_the_policy(client):
+    first = policy_publish(answers=make_answers("us-ca"))
+    payments = {"platform": "none", "gateways": ["stripe", "apple-pay", "afterpay"], "stores_card_numbers": "no"}
+    second = _change_and_create(client, first, [("payments", payments)])
+    assert first.answers["platform"] == "shopify" and second.answers["platform"] is None
+    assert "Shopify" in first.html and "Shopify" not in second.html
