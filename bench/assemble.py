@@ -9,6 +9,7 @@ sandbox, check coverage, and render the standalone HTML page.
     .venv/bin/python bench/assemble.py            (needs `make db` first; `make bench` does both)
 """
 
+import gc
 import os
 import statistics
 import sys
@@ -34,15 +35,24 @@ from tests.base import make_answers  # noqa: E402
 RUNS = int(os.getenv("BENCH_RUNS", "200"))
 
 
-def median_ms(work, runs: int = RUNS) -> float:
+def medians_ms(ours, bare, runs: int = RUNS) -> tuple[float, float]:
+    """Median milliseconds of each, timed in turns so that a slow patch of the machine hits both,
+    with the garbage collector paused while each runs (as timeit does)."""
     for _ in range(10):
-        work()
-    times = []
+        ours()
+        bare()
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        for work, bucket in ((ours, times[0]), (bare, times[1])):
+            gc.collect()
+            gc.disable()
+            try:
+                start = time.perf_counter()
+                work()
+                bucket.append(time.perf_counter() - start)
+            finally:
+                gc.enable()
+    return statistics.median(times[0]) * 1000, statistics.median(times[1]) * 1000
 
 
 def bare_renderer(sample: str):
@@ -61,9 +71,8 @@ def bare_renderer(sample: str):
 def main() -> None:
     for sample in ("minimal", "all-services"):
         answers = make_answers(sample)
-        ours = median_ms(lambda a=answers: policy_html(policy_assemble(answers=a)))
         bare, clauses = bare_renderer(sample)
-        bare_ms = median_ms(bare)
+        ours, bare_ms = medians_ms(lambda a=answers: policy_html(policy_assemble(answers=a)), bare)
         print(f"sample: {sample}")
         print(f"  clauses: {clauses}")
         print(f"  assemble_and_html_ms: {ours:.2f}")

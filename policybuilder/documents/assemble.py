@@ -73,9 +73,20 @@ def catalogue_slugs(library: CompiledLibrary) -> dict[str, list[str]]:
     return slugs
 
 
+_schemas: dict[str, dict[str, Any]] = {}
+
+
 def schema_current(library: CompiledLibrary | None = None) -> dict[str, Any]:
-    """The answers JSON Schema for the library as it is now."""
-    return answers_schema(catalogue_slugs=catalogue_slugs(library or library_current()))
+    """The answers JSON Schema for the library as it is now (built once per library revision).
+
+    Callers must not change the returned schema: it is shared.
+    """
+    library = library or library_current()
+    schema = _schemas.get(library.revision)
+    if schema is None:
+        _schemas.clear()  # only the current revision is ever asked for again
+        schema = _schemas[library.revision] = answers_schema(catalogue_slugs=catalogue_slugs(library))
+    return schema
 
 
 def policy_assemble(*, answers: Any, library: CompiledLibrary | None = None) -> Policy:

@@ -5,7 +5,7 @@ entries behind each service slug, the laws that apply, where data goes abroad, t
 retention periods and the inventory of data kinds. Clauses only ever read facts.
 """
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -225,7 +225,7 @@ def provider_resolve(entry: str | dict[str, str], *, kind: str, catalogue: dict[
     """Turn one answer (a catalogue slug, or {name, privacy_url}) into a Provider."""
     if isinstance(entry, str):
         service = catalogue[entry]
-        return Provider(**asdict(service), country_name=countries.country_name(service.country))
+        return Provider(**vars(service), country_name=countries.country_name(service.country))
     receives, purpose = CUSTOM_DEFAULTS[kind]
     country = entry.get("country", "").upper()
     return Provider(

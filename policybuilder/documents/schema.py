@@ -222,9 +222,23 @@ def _expand(error: ValidationError) -> list[ValidationError]:
     return [error]
 
 
+_validators: dict[int, tuple[dict[str, Any], Draft202012Validator]] = {}
+
+
+def _validator(schema: dict[str, Any]) -> Draft202012Validator:
+    # Building a validator costs about as much as validating: keep one per schema object (the caller
+    # keeps one schema per library revision), holding the schema so its id is never reused.
+    held = _validators.get(id(schema))
+    if held is None or held[0] is not schema:
+        if len(_validators) > 16:
+            _validators.clear()
+        held = _validators[id(schema)] = (schema, Draft202012Validator(schema, format_checker=FORMAT_CHECKER))
+    return held[1]
+
+
 def answers_validate(answers: Any, *, schema: dict[str, Any]) -> list[str]:
     """Every problem with an answer set, one message per bad field (an empty list when valid)."""
-    validator = Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
+    validator = _validator(schema)
     found = [leaf for e in validator.iter_errors(answers) for leaf in _expand(e)]
     found.sort(key=lambda e: [str(p) for p in e.absolute_path])
     errors = [f"{_path(e)}: {_message(e)}" for e in found]
