@@ -3,7 +3,8 @@
 
 For each sample: a cold render (a fresh process: Python, Django, `import weasyprint`, one render), a warm
 one (in-process, repeated), pages and bytes. `ratio_to_bare_weasyprint` compares our uncached export
-(print stylesheet, table of contents, running header, tags, metadata, our fetcher) with
+(print stylesheet, table of contents, running header, tags, metadata, our fetcher; and once without
+the PDF/UA tags, as PDF_TAGGED=false renders it) with
 `weasyprint.HTML(string=html).write_pdf()` on the same HTML. The two are timed in turns, and the ratio is
 taken on this process's CPU seconds: on a shared machine other programs stretch wall time by ±20% from one
 run to the next (the wall-time ratio is printed too). `cached_speedup` compares the first export with a
@@ -99,7 +100,11 @@ def sample_report(sample: str) -> None:
     meta = pdf_meta(answers)
     pdf = pdf_render(html=html, meta=meta)
     warm = warm_medians(
-        {"ours": lambda: pdf_render(html=html, meta=meta), "bare": lambda: weasyprint.HTML(string=html).write_pdf()}
+        {
+            "ours": lambda: pdf_render(html=html, meta=meta),
+            "untagged": lambda: pdf_render(html=html, meta=meta, variant=None),
+            "bare": lambda: weasyprint.HTML(string=html).write_pdf(),
+        }
     )
     print(f"sample: {sample}")
     print(f"  pages: {len(PdfReader(io.BytesIO(pdf)).pages)}")
@@ -109,6 +114,8 @@ def sample_report(sample: str) -> None:
     print(f"  bare_weasyprint_s: {warm['bare'][0]:.3f}")
     print(f"  ratio_to_bare_weasyprint: {warm['ours'][1] / warm['bare'][1]:.2f}")
     print(f"  ratio_to_bare_weasyprint_wall: {warm['ours'][0] / warm['bare'][0]:.2f}")
+    # The same export without PDF/UA tags (PDF_TAGGED=false): what tagging costs.
+    print(f"  ratio_to_bare_weasyprint_untagged: {warm['untagged'][1] / warm['bare'][1]:.2f}")
     print(f"  cached_speedup: {cached_speedup(html, answers, pdf_key(html=html, meta=meta)):.0f}")
 
 

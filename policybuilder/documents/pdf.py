@@ -14,6 +14,7 @@ from typing import Any
 from xml.etree.ElementTree import Element
 
 import weasyprint
+from django.conf import settings
 from weasyprint.urls import FatalURLFetchingError
 
 from policybuilder.documents.pdf_cache import cached_bytes, content_key
@@ -21,13 +22,14 @@ from policybuilder.documents.pdf_fetch import FETCHER, STATIC_BASE_URL, STATIC_R
 
 logger = logging.getLogger("policybuilder")
 
-# Part of every cache key: bump it when this module changes what a PDF looks like.
-RENDERER_VERSION = f"policybuilder-pdf 1; weasyprint {weasyprint.__version__}"
 PRINT_CSS = STATIC_ROOT / "css" / "print.css"
 LETTER_COUNTRIES = frozenset({"US", "CA"})
 PAGE_SIZES = ("A4", "letter")
-# Tagged for screen readers (a structure tree, /Lang, the title shown); writing the tags costs some 5-10%.
-PDF_VARIANT = "pdf/ua-1"
+# Tagged for screen readers (a structure tree, /Lang, the title shown). Tagging costs about 15% more
+# render time (bench/pdf.py); PDF_TAGGED=false in the environment trades it for speed.
+PDF_VARIANT = "pdf/ua-1" if settings.PDF_TAGGED else None
+# Part of every cache key: bump it when this module changes what a PDF looks like.
+RENDERER_VERSION = f"policybuilder-pdf 1; weasyprint {weasyprint.__version__}; {PDF_VARIANT or 'untagged'}"
 # The blocks in which a web link's address is printed once after it (see links_mark).
 TEXT_BLOCKS = ("p", "li", "dd", "td", "th", "blockquote")
 
@@ -114,13 +116,13 @@ def attachments_defuse(root: Element) -> None:
             element.set("rel", " ".join(t for t in rel.split() if t.lower() != "attachment"))
 
 
-def _document(*, html: str, meta: PdfMeta) -> weasyprint.Document:
+def _document(*, html: str, meta: PdfMeta, variant: str | None) -> weasyprint.Document:
     source = weasyprint.HTML(string=_print_html(html=html, meta=meta), base_url=STATIC_BASE_URL, url_fetcher=FETCHER)
     # A <base href="file:///"> in the HTML must not move where relative URLs point.
     source.base_url = STATIC_BASE_URL
     attachments_defuse(source.etree_element)
     links_mark(source.etree_element)
-    document = source.render(pdf_variant=PDF_VARIANT)
+    document = source.render(pdf_variant=variant)
     info = document.metadata
     info.title, info.authors, info.description = meta.title, [meta.author], meta.subject
     info.lang, info.created, info.modified = meta.language, meta.created, meta.created
@@ -128,13 +130,13 @@ def _document(*, html: str, meta: PdfMeta) -> weasyprint.Document:
     return document
 
 
-def pdf_render(*, html: str, meta: PdfMeta) -> bytes:
+def pdf_render(*, html: str, meta: PdfMeta, variant: str | None = PDF_VARIANT) -> bytes:
     """Render the HTML export as a PDF: print stylesheet, outline, metadata, tagged (PDF/UA-1).
 
     Loads nothing but files under static/. Raises PdfError, and only PdfError, when WeasyPrint fails.
     """
     try:
-        return _document(html=html, meta=meta).write_pdf(pdf_variant=PDF_VARIANT)
+        return _document(html=html, meta=meta, variant=variant).write_pdf(pdf_variant=variant)
     # FatalURLFetchingError is a BaseException: `except Exception` alone would let it through.
     except (Exception, FatalURLFetchingError) as exc:
         logger.exception("PDF rendering failed for %r", meta.title)

@@ -212,6 +212,14 @@ def test_the_pdf_is_tagged_for_screen_readers(rendered, sample):
     assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
 
 
+def test_an_operator_can_trade_the_tags_for_speed():
+    answers = make_answers("minimal")
+    html = policy_html(policy_assemble(answers=answers))
+    untagged = PdfReader(io.BytesIO(pdf_render(html=html, meta=pdf_meta(answers), variant=None)))
+    assert "/StructTreeRoot" not in untagged.trailer["/Root"]
+    assert "Pip's Pottery" in untagged.pages[0].extract_text()
+
+
 def test_words_break_across_lines_only_at_their_own_hyphens(rendered):
     # hyphens: auto would add hyphens of its own, which stay in the text for search and screen readers.
     doc = rendered["all-services"]
