@@ -17,6 +17,8 @@ from policybuilder.documents.facts import PolicyFacts, facts_build
 from policybuilder.documents.readability import Readability, readability_measure
 from policybuilder.documents.schema import answers_schema, answers_validate
 from policybuilder.documents.text import markdown_units
+from policybuilder.documents.to_confirm import Unconfirmed
+from policybuilder.documents.unconfirmed import unconfirmed_build
 
 
 class InvalidAnswers(ValueError):
@@ -53,6 +55,7 @@ class Policy:
     sections: tuple[RenderedSection, ...]
     coverage: Coverage
     library_revision: str
+    unconfirmed: tuple[Unconfirmed, ...]  # what the owner has still to confirm ("To confirm")
 
     @cached_property
     def readability(self) -> Readability:
@@ -117,4 +120,11 @@ def policy_assemble(*, answers: Any, library: CompiledLibrary | None = None) -> 
         if s.slug in rendered
     )
     coverage = coverage_build(library=library, context=context, selected=selected)
-    return Policy(answers=answers, facts=facts, sections=sections, coverage=coverage, library_revision=library.revision)
+    return Policy(
+        answers=answers,
+        facts=facts,
+        sections=sections,
+        coverage=coverage,
+        library_revision=library.revision,
+        unconfirmed=unconfirmed_build(facts=facts, answers=answers),
+    )

@@ -5,8 +5,8 @@ from typing import Any
 
 from jinja2 import TemplateError
 
+from policybuilder.documents.applicability import Laws
 from policybuilder.documents.engine import ClauseError, CompiledLibrary
-from policybuilder.documents.facts import Laws
 
 # Which law a legal item belongs to -> is that law on for this shop.
 _LAW_ON = {

@@ -126,6 +126,10 @@ def facts_context(facts: PolicyFacts) -> dict[str, Any]:
         "ccpa_disclosed": facts.ccpa_disclosed,
         "ccpa_shared": facts.ccpa_shared,
         "retention": facts.retention,
+        "practices": facts.practices,
+        "sensitive": facts.sensitive,
+        "sales": facts.sales,
+        "parental_consent": facts.parental_consent,
         "effective_date": facts.effective_date,
     }
 

@@ -71,6 +71,7 @@ def policy_data(policy: Policy) -> dict[str, Any]:
             "notes": list(coverage.notes),
         },
         "readability": asdict(policy.readability),
+        "to_confirm": [asdict(item) for item in policy.unconfirmed],
     }
 
 
@@ -94,6 +95,7 @@ def coverage_text(policy: Policy) -> str:
             where = ", ".join(item.clauses) if item.covered else f"GAP: {item.hint}"
             lines.append(f"  [{'x' if item.covered else ' '}] {item.item_id} ({item.citation}): {where}")
     lines.extend(f"Note: {note}" for note in policy.coverage.notes)
+    lines.extend(f"To confirm: {item.question} ({item.key}) {item.meanwhile}" for item in policy.unconfirmed)
     r = policy.readability
     lines.append(f"Readability: grade {r.grade}, {r.words} words, about {r.minutes} min to read")
     return "\n".join(lines) + "\n"

@@ -10,27 +10,20 @@ from datetime import date
 from typing import Any
 
 from policybuilder.documents import countries
+from policybuilder.documents.applicability import Laws, laws_resolve
 from policybuilder.documents.inventory import DataKind, Disclosure, disclosures_build, kinds_build
+from policybuilder.documents.practices import (
+    Practices,
+    Sales,
+    Sensitive,
+    practices_resolve,
+    sales_resolve,
+    sensitive_resolve,
+)
+from policybuilder.documents.providers import Provider, provider_resolve
 from policybuilder.documents.retention import Retention, retention_resolve
+from policybuilder.documents.transfers import Transfer, transfers_resolve
 from policybuilder.library.types import ServiceData
-
-# What a service the catalogue lacks is assumed to receive, by kind: the least it needs to work.
-CUSTOM_DEFAULTS: dict[str, tuple[tuple[str, ...], str]] = {
-    "payment": (("your name and billing details", "your payment details", "the amount you pay"), "take payments"),
-    "analytics": (("pages you view", "device and browser details"), "measure how our site is used"),
-    "advertising": (("an ad identifier", "pages you view and what you buy"), "show and measure our ads"),
-    "newsletter": (("your email address", "which emails you open"), "send our newsletter"),
-    "shipping": (("your name", "your delivery address", "your phone number", "parcel details"), "deliver your order"),
-    "platform": (
-        (
-            "your name, email address, phone number and addresses",
-            "your orders and whether you have paid",
-            "your IP address and device details, in its logs",
-        ),
-        "run our online shop: the website, the checkout and our order records",
-    ),
-}
-LAW_ORDER = ("eu", "uk", "us", "us-ca", "ca", "br", "au", "children")
 
 
 @dataclass(frozen=True)
@@ -68,53 +61,6 @@ class Shop:
     @property
     def us_style_dates(self) -> bool:
         return self.country == "US"
-
-
-@dataclass(frozen=True)
-class Provider(ServiceData):
-    """A service the shop uses: a catalogue entry, or one the owner added by name."""
-
-    country_name: str = ""
-    custom: bool = False
-
-    @property
-    def independent(self) -> bool:
-        return self.role == "controller"
-
-
-@dataclass(frozen=True)
-class Transfer:
-    provider: Provider
-    country_name: str
-    safeguard: str
-
-
-@dataclass(frozen=True)
-class Laws:
-    eu: bool
-    uk: bool
-    us: bool
-    us_ca: bool
-    ca: bool
-    br: bool
-    au: bool
-    coppa: bool
-    added: tuple[str, ...]  # codes switched on by the shop's own country, not ticked by the owner
-
-    @property
-    def gdpr(self) -> bool:
-        return self.eu or self.uk
-
-    @property
-    def quebec(self) -> bool:
-        # Any shop selling across Canada can have Québec customers; Law 25 then applies.
-        return self.ca
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        on = {"eu": self.eu, "uk": self.uk, "us": self.us, "us-ca": self.us_ca, "ca": self.ca,
-              "br": self.br, "au": self.au, "children": self.coppa}  # fmt: skip
-        return tuple(code for code in LAW_ORDER if on[code])
 
 
 @dataclass(frozen=True)
@@ -163,6 +109,10 @@ class PolicyFacts:
     effective_date_iso: str
     language: str
     retention: Retention
+    practices: Practices
+    sensitive: Sensitive
+    sales: Sales | None  # what is sold, to whom and why; None unless the shop sells data
+    parental_consent: str  # how a child-directed shop gets verifiable parental consent ("" otherwise)
     transfers: tuple[Transfer, ...] = field(default=())
     kinds: tuple[DataKind, ...] = field(default=())  # filled in by facts_build
     ccpa_disclosed: tuple[Disclosure, ...] = field(default=())  # to service providers, for a business purpose
@@ -172,12 +122,14 @@ class PolicyFacts:
     def services(self) -> tuple[Provider, ...]:
         platform = (self.platform,) if self.platform else ()
         newsletter = (self.newsletter,) if self.newsletter else ()
+        survey_tool = (self.practices.survey_tool,) if self.practices.survey_tool else ()
         return (
             *platform,
             *self.payments.providers,
             *self.analytics,
             *self.advertising,
             *newsletter,
+            *survey_tool,
             *self.shipping.carriers,
         )
 
@@ -219,86 +171,6 @@ class PolicyFacts:
     @property
     def processors(self) -> tuple[Provider, ...]:
         return tuple(p for p in self.services if not p.independent)
-
-
-def provider_resolve(entry: str | dict[str, str], *, kind: str, catalogue: dict[str, ServiceData]) -> Provider:
-    """Turn one answer (a catalogue slug, or {name, privacy_url}) into a Provider."""
-    if isinstance(entry, str):
-        service = catalogue[entry]
-        return Provider(**vars(service), country_name=countries.country_name(service.country))
-    receives, purpose = CUSTOM_DEFAULTS[kind]
-    country = entry.get("country", "").upper()
-    return Provider(
-        slug="", name=entry["name"], kind=kind, company=entry["name"], country=country,
-        country_name=countries.country_name(country),
-        privacy_url=entry["privacy_url"], receives=receives, purpose=purpose, role="processor",
-        safeguard="", opt_out_url="", sets_cookies=kind in {"analytics", "advertising"}, custom=True,
-    )  # fmt: skip
-
-
-def laws_resolve(*, chosen: list[str], country: str, children: bool) -> Laws:
-    """The laws that apply: the owner's choice, plus those the shop's own country brings."""
-    implied = {
-        "eu": country in countries.EEA,
-        "uk": country == "GB",
-        "us": country == "US" or "us-ca" in chosen,
-        "ca": country == "CA",
-        "br": country == "BR",
-        "children": children,
-    }
-    on = set(chosen) | {code for code, yes in implied.items() if yes}
-    added = tuple(code for code in LAW_ORDER if code in on and code not in chosen)
-    return Laws(
-        eu="eu" in on, uk="uk" in on, us="us" in on, us_ca="us-ca" in on, ca="ca" in on,
-        br="br" in on, au="au" in on, coppa="children" in on, added=added,
-    )  # fmt: skip
-
-
-def _abroad(provider: Provider, *, shop_country: str, laws: Laws) -> bool:
-    """Whether data sent to this provider leaves a place whose law the shop must answer to."""
-    where = provider.country
-    if not where:
-        return False  # unknown for a service the owner added; coverage asks them to check
-    home_block = countries.EEA if shop_country in countries.EEA else {shop_country}
-    return (
-        where not in home_block
-        or (laws.eu and where not in countries.EEA)
-        or (laws.uk and where != "GB")
-        or (laws.ca and where != "CA")
-        or (laws.au and where != "AU")
-        or (laws.br and where != "BR")
-    )
-
-
-def transfer_safeguard(provider: Provider, *, laws: Laws) -> str:
-    """The safeguard that lets data go to the provider's country, in the terms of the law that asks.
-
-    Under the EU GDPR the catalogue's own entry wins: it knows the provider (a US company may or
-    may not be certified under the Data Privacy Framework). The UK has its own adequacy rules and
-    data bridge; other laws ask for a binding contract.
-    """
-    where = countries.country_in(provider.country)
-    if laws.eu:
-        if provider.safeguard:
-            return provider.safeguard
-        if provider.country in countries.EU_ADEQUATE:
-            return f"an EU adequacy decision for {where}"
-        return "standard contractual clauses"
-    if laws.uk:
-        if provider.country in countries.EEA or provider.country in countries.UK_ADEQUATE:
-            return f"UK adequacy rules for {where}"
-        if "Data Privacy Framework" in provider.safeguard:
-            return "the UK Extension to the EU-US Data Privacy Framework"
-        return "the UK International Data Transfer Addendum to standard contractual clauses"
-    return "a contract that binds them to protect it"
-
-
-def transfers_resolve(*, providers: tuple[Provider, ...], shop_country: str, laws: Laws) -> tuple[Transfer, ...]:
-    return tuple(
-        Transfer(provider=p, country_name=countries.country_in(p.country), safeguard=transfer_safeguard(p, laws=laws))
-        for p in providers
-        if _abroad(p, shop_country=shop_country, laws=laws)
-    )
 
 
 def _contact(answer: dict[str, str] | None) -> Contact | None:
@@ -381,6 +253,10 @@ def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -
         effective_date_iso=answers["effective_date"],
         language=answers.get("language", "en"),
         retention=retention_resolve(answers=answers.get("retention", {}), country=shop.country),
+        practices=practices_resolve(answers, catalogue=catalogue),
+        sensitive=sensitive_resolve(answers),
+        sales=sales_resolve(answers),
+        parental_consent=answers.get("coppa", {}).get("parental_consent", "") if children else "",
     )
     transfers = transfers_resolve(providers=facts.services, shop_country=shop.country, laws=laws)
     kinds = kinds_build(facts)

@@ -102,3 +102,23 @@ def retention_resolve(*, answers: dict[str, Any], country: str) -> Retention:
         advertising_months=answers.get("advertising_months", DEFAULTS["advertising_months"]),
         account_inactive_years=inactive,
     )
+
+
+def retention_stated(facts: Any) -> list[tuple[str, str, str]]:
+    """(answer key, what is kept, period) for each period this shop's policy states."""
+    r, d = facts.retention, facts.data
+    stated = [
+        ("orders_years", "order records", f"{r.orders}, under {r.orders_rule}"),
+        ("account", "customer accounts", r.account),
+        ("server_logs_days", "visit logs", r.server_logs),
+        ("support_months", "customer messages", r.support),
+        ("surveys_months", "survey answers", r.surveys),
+        ("analytics_months", "analytics data", r.analytics),
+        ("advertising_months", "advertising data", r.advertising),
+    ]
+    used = {
+        "orders_years": True, "account": d.accounts, "server_logs_days": d.server_logs,
+        "support_months": d.contact_form, "surveys_months": d.surveys,
+        "analytics_months": bool(facts.analytics), "advertising_months": bool(facts.advertising),
+    }  # fmt: skip
+    return [row for row in stated if used[row[0]]]

@@ -13,6 +13,15 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from policybuilder.documents.countries import is_country, is_region
+from policybuilder.documents.schema_practices import (
+    coppa_schema,
+    not_applicable_schema,
+    practice_errors,
+    practices_schema,
+    sales_schema,
+    sensitive_schema,
+    size_schema,
+)
 
 KINDS = ("payment", "analytics", "advertising", "newsletter", "shipping", "platform")
 JURISDICTIONS = ("us", "us-ca", "eu", "uk", "ca", "au", "br", "children")
@@ -147,6 +156,12 @@ def answers_schema(*, catalogue_slugs: dict[str, list[str]]) -> dict[str, Any]:
             "jurisdictions": {"type": "array", "uniqueItems": True, "items": {"type": "string", "enum": list(JURISDICTIONS)}},
             "children": {"type": "boolean"},
             "sells_data": {"type": "boolean"},
+            "sales": sales_schema(),
+            "practices": practices_schema(survey_tool=_service([])),
+            "sensitive": sensitive_schema(),
+            "coppa": coppa_schema(),
+            "size": size_schema(),
+            "not_applicable": not_applicable_schema(("us-ca", "au")),
             "effective_date": _text(10, format="date"),
             "language": {"type": "string", "enum": ["en"]},
             "retention": {
@@ -244,4 +259,6 @@ def answers_validate(answers: Any, *, schema: dict[str, Any]) -> list[str]:
     errors = [f"{_path(e)}: {_message(e)}" for e in found]
     if isinstance(answers, dict):
         errors += _place_errors(answers.get("business"))
+    if not errors:  # rules across fields, once every field has the right type
+        errors += practice_errors(answers)
     return list(dict.fromkeys(errors))

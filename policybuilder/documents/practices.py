@@ -1,0 +1,130 @@
+"""What the shop does, as the owner said it: consent tool, opt-out signals, marketing email, accounts,
+security, other recipients, sensitive data and data sales. An unanswered or "not sure" practice is
+"" (or empty), and a clause never states it: unconfirmed.py lists it for the owner instead."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from policybuilder.documents.inventory import and_list
+from policybuilder.documents.providers import Provider, provider_resolve
+from policybuilder.documents.schema_practices import NOT_SURE
+from policybuilder.library.types import ServiceData
+
+SPECIAL_NAMES = {
+    "health": "health information",
+    "children": "information about children",
+    "precise_location": "your precise location",
+    "biometrics": "biometric information",
+}
+RECIPIENT_NAMES = {
+    "fraud_prevention": "fraud prevention services, to check orders for fraud",
+    "advisers": "our professional advisers, such as our accountant and lawyers, to get their advice",
+    "business_buyer": "a buyer of our business, or of part of it, if we sell it",
+}
+
+
+@dataclass(frozen=True)
+class Practices:
+    consent_banner: str  # "tool" | "none" | "" (not said)
+    consent_tool: str
+    consent_link: str
+    gpc: str  # "honoured" | "not_honoured" | ""
+    gpc_how: str
+    gpc_account: bool  # opt-outs by signal also apply to a signed-in account
+    marketing_email: str  # "none" | "past_buyers_opt_out" | "consent_only" | ""
+    accounts_created: str  # "customer_password" | "shop_emails_password" | ""
+    phone_cards: str  # "entered_not_kept" | "kept" | ""
+    surveys_anonymous: str  # "yes" | "no" | ""
+    survey_tool: Provider | None
+    fraud_checks: str  # "automated_decline" | "human_review" | "none" | ""
+    security: tuple[str, ...]  # the measures the owner confirmed
+    other_recipients: tuple[str, ...]  # keys of RECIPIENT_NAMES
+
+    @property
+    def has_banner(self) -> bool:
+        return self.consent_banner == "tool"
+
+    @property
+    def other_recipient_names(self) -> tuple[str, ...]:
+        return tuple(RECIPIENT_NAMES[key] for key in self.other_recipients)
+
+
+@dataclass(frozen=True)
+class Sensitive:
+    known: bool  # the owner answered the question at all
+    special: tuple[str, ...]  # keys of SPECIAL_NAMES the shop holds
+    other_fields: tuple[str, ...]  # other details it asks for ("date of birth", "profession")
+    purpose: str  # completes "We use it to ..."
+
+    @property
+    def special_names(self) -> tuple[str, ...]:
+        return tuple(SPECIAL_NAMES[key] for key in self.special)
+
+    @property
+    def held(self) -> bool:
+        return bool(self.special or self.other_fields)
+
+    @property
+    def description(self) -> str:
+        """'health information and your date of birth': everything beyond what every shop collects."""
+        return and_list([*self.special_names, *self.other_fields])
+
+
+@dataclass(frozen=True)
+class Sales:
+    categories: tuple[str, ...]
+    buyers: tuple[str, ...]
+    purpose: str
+
+
+def _said(value: Any) -> str:
+    """An answer as a clause may use it: "not sure" and absent both mean nothing is said."""
+    return "" if value in (None, NOT_SURE) else str(value)
+
+
+def practices_resolve(answers: dict[str, Any], *, catalogue: dict[str, ServiceData]) -> Practices:
+    practices = answers.get("practices", {})
+    newsletter_said = "newsletter" in answers
+    marketing = _said(practices.get("marketing_email"))
+    if not marketing and newsletter_said and answers["newsletter"] is None:
+        marketing = "none"  # "Do you send a newsletter or marketing emails?" was answered No
+    survey_tool = practices.get("survey_tool")
+    return Practices(
+        consent_banner=_said(practices.get("consent_banner")),
+        consent_tool=practices.get("consent_tool", "").strip(),
+        consent_link=practices.get("consent_link", "").strip(),
+        gpc=_said(practices.get("gpc")),
+        gpc_how=practices.get("gpc_how", "").strip(),
+        gpc_account=practices.get("gpc_account") == "yes",
+        marketing_email=marketing,
+        accounts_created=_said(practices.get("accounts_created")),
+        phone_cards=_said(practices.get("phone_cards")),
+        surveys_anonymous=_said(practices.get("surveys_anonymous")),
+        survey_tool=provider_resolve(survey_tool, kind="survey", catalogue=catalogue) if survey_tool else None,
+        fraud_checks=_said(practices.get("fraud_checks")),
+        security=tuple(practices.get("security", ())),
+        other_recipients=tuple(practices.get("other_recipients", ())),
+    )
+
+
+def sensitive_resolve(answers: dict[str, Any]) -> Sensitive:
+    sensitive = answers.get("sensitive")
+    if sensitive is None:
+        return Sensitive(known=False, special=(), other_fields=(), purpose="")
+    return Sensitive(
+        known=True,
+        special=tuple(key for key in SPECIAL_NAMES if sensitive.get(key) is True),
+        other_fields=tuple(f.strip() for f in sensitive.get("other_fields", ()) if f.strip()),
+        purpose=sensitive.get("purpose", "").strip(),
+    )
+
+
+def sales_resolve(answers: dict[str, Any]) -> Sales | None:
+    if answers.get("sells_data") is not True:
+        return None
+    sales = answers.get("sales", {})
+    return Sales(
+        categories=tuple(sales.get("categories", ())),
+        buyers=tuple(sales.get("buyers", ())),
+        purpose=sales.get("purpose", ""),
+    )

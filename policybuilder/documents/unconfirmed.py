@@ -1,0 +1,100 @@
+""" "To confirm": the facts a policy needs that the owner has not given.
+
+Where the answers do not say whether the shop does something, the policy stays silent on it (or
+uses a default said as a default) and this list tells the owner what to answer. Each item names
+the question (its questionnaire step and field) that settles it. The result page and the JSON
+export show the list; nothing here ever reaches the policy's own text.
+"""
+
+from typing import Any
+
+from policybuilder.documents.applicability import laws_unconfirmed
+from policybuilder.documents.facts import PolicyFacts
+from policybuilder.documents.retention import retention_stated
+from policybuilder.documents.to_confirm import Unconfirmed, unconfirmed_item
+
+_item = unconfirmed_item
+
+
+def _practice_items(facts: PolicyFacts, answers: dict[str, Any]) -> list[Unconfirmed]:
+    p, items = facts.practices, []
+    if (facts.cookie_trackers or facts.advertising) and not p.consent_banner:
+        items.append(_item("practices.consent_banner", "practices",
+                           "Does your site ask visitors to accept or refuse cookies (a cookie banner), and with which tool?",
+                           "The policy does not describe a cookie banner or a link to change cookie choices."))  # fmt: skip
+    if facts.laws.us and facts.sells_or_shares and not p.gpc:
+        items.append(_item("practices.gpc", "practices",
+                           "Does your site honour Global Privacy Control (GPC) signals from browsers, and how?",
+                           "The policy does not say that your site responds to Global Privacy Control."))  # fmt: skip
+    if p.gpc == "honoured" and facts.data.accounts and "gpc_account" not in answers.get("practices", {}):
+        items.append(_item("practices.gpc_account", "practices",
+                           "When a signed-in customer's browser sends GPC, do you apply the opt-out to their account too?",
+                           "The policy does not say that an opt-out follows a customer's account."))  # fmt: skip
+    if facts.newsletter and not p.marketing_email:
+        items.append(_item("practices.marketing_email", "practices",
+                           "Do you email offers to past customers who did not sign up for the newsletter?",
+                           "The policy does not say whether buying from you adds a customer to your mailing list."))  # fmt: skip
+    if facts.data.accounts and not p.accounts_created:
+        items.append(_item("practices.accounts_created", "practices",
+                           "How are customer accounts created: does the customer choose a password, or do you email one?",
+                           "The policy does not describe how account passwords are set or stored."))  # fmt: skip
+    if facts.data.phone_orders and not p.phone_cards:
+        items.append(_item("practices.phone_cards", "practices",
+                           "When a customer orders by phone, what happens to the card details they read out?",
+                           "The policy does not say whether you keep card details given by phone."))  # fmt: skip
+    if facts.data.surveys and not p.surveys_anonymous:
+        items.append(_item("practices.surveys_anonymous", "practices",
+                           "Are your surveys anonymous, and which tool runs them?",
+                           "The policy does not say whether survey answers are linked to the customer."))  # fmt: skip
+    if facts.laws.gdpr and facts.payments.providers and not p.fraud_checks:
+        items.append(_item("practices.fraud_checks", "practices",
+                           "Can an automated fraud check (yours or your payment provider's) decline an order?",
+                           "The policy does not say whether any decision about a customer is made by automated means alone."))  # fmt: skip
+    if "security" not in answers.get("practices", {}):
+        items.append(_item("practices.security", "practices",
+                           "Which security measures do you use: HTTPS on every page, hashed passwords, staff access limits?",
+                           "The security section names only what your providers do, not your own measures."))  # fmt: skip
+    if "other_recipients" not in answers.get("practices", {}):
+        items.append(_item("practices.other_recipients", "practices",
+                           "Besides your providers, do you share data with fraud prevention services, professional advisers or a buyer of the business?",
+                           "The policy names only your providers and the authorities as recipients."))  # fmt: skip
+    return items
+
+
+def _data_items(facts: PolicyFacts, answers: dict[str, Any]) -> list[Unconfirmed]:
+    items, data = [], answers.get("data", {})
+    if not facts.sensitive.known:
+        items.append(_item("sensitive", "sensitive",
+                           "Do you hold health information, data about children, precise location or biometric data, or ask for details like a date of birth?",
+                           "The policy does not say whether you hold sensitive information."))  # fmt: skip
+    for flag, what in (("server_logs", "your website keeps visit logs with IP addresses"),
+                       ("essential_cookies", "your site sets cookies it needs to work")):  # fmt: skip
+        if flag not in data:
+            items.append(_item(f"data.{flag}", "data", f"Confirm that {what}.",
+                               f"The policy assumes {what}, as nearly every shop's does."))  # fmt: skip
+    if facts.payments.providers and "stores_card_numbers" not in answers.get("payments", {}):
+        items.append(_item("payments.stores_card_numbers", "payments",
+                           "Confirm that card numbers are entered on your payment provider's own form, never stored by you.",
+                           "The policy says card numbers go to your payment providers, not to you."))  # fmt: skip
+    return items
+
+
+def _retention_items(facts: PolicyFacts, answers: dict[str, Any]) -> list[Unconfirmed]:
+    given = answers.get("retention", {})
+    return [
+        _item(
+            f"retention.{key}",
+            "retention",
+            f"How long do you keep {label}?",
+            f"The policy gives our default: {period}.",
+        )  # fmt: skip
+        for key, label, period in retention_stated(facts)
+        if key not in given
+    ]
+
+
+def unconfirmed_build(*, facts: PolicyFacts, answers: dict[str, Any]) -> tuple[Unconfirmed, ...]:
+    """Every fact this shop's policy would need and the answers do not give, in questionnaire order.
+    Called once per assembly; the items go to the result page and the JSON export."""
+    items = _data_items(facts, answers) + _practice_items(facts, answers) + laws_unconfirmed(facts, answers)
+    return tuple(items + _retention_items(facts, answers))
