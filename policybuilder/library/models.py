@@ -80,6 +80,7 @@ class Service(Versioned):
     class Role(models.TextChoices):
         PROCESSOR = "processor", "Processor (acts for the shop)"
         CONTROLLER = "controller", "Independent controller"
+        JOINT = "joint", "Joint controller for the collection on the shop's site"
 
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=120)
@@ -93,6 +94,15 @@ class Service(Versioned):
     safeguard = models.CharField(max_length=300, blank=True)
     opt_out_url = models.URLField(blank=True)
     sets_cookies = models.BooleanField(default=True, help_text="Whether it stores cookies or similar on the device.")
+    entities = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='The company customers in a region deal with, where it differs: {"EU": "...", "GB": "..."}.',
+    )
+    retention_months = models.PositiveIntegerField(
+        null=True, blank=True, help_text="How long the tool keeps data by default, in months, where known."
+    )
+    checked = models.CharField(max_length=10, blank=True, help_text="The date these facts were last checked.")
     order = models.PositiveIntegerField(default=0)
     loaded_hash = models.CharField(max_length=64, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -134,6 +144,11 @@ class LegalItem(models.Model):
     level = models.CharField(max_length=2, choices=Level.choices)
     applies = models.CharField(max_length=500, default="true", help_text="A Jinja expression over the facts.")
     hint = models.CharField(max_length=500, help_text="What to do when no clause covers this item.")
+    covered_if = models.CharField(
+        max_length=500,
+        default="true",
+        help_text="A Jinja expression over the facts: the item counts as covered only when it holds as well.",
+    )
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
