@@ -115,6 +115,7 @@ def facts_context(facts: PolicyFacts) -> dict[str, Any]:
         "uses_cookies": facts.uses_cookies,
         "third_party_tracking": facts.third_party_tracking,
         "sells_data": facts.sells_data,
+        "sells_data_known": facts.sells_data_known,
         "sells_or_shares": facts.sells_or_shares,
         "consent_based": facts.consent_based,
         "children": facts.children,

@@ -78,6 +78,7 @@ class Data:
 class Payments:
     providers: tuple[Provider, ...]
     stores_card_numbers: bool
+    card_numbers_known: bool  # the owner said whether the shop stores card numbers
 
     @property
     def independent(self) -> tuple[Provider, ...]:
@@ -105,6 +106,7 @@ class PolicyFacts:
     laws: Laws
     children: bool
     sells_data: bool
+    sells_data_known: bool  # the owner said whether the shop sells data: only then does a policy say it does not
     effective_date: str
     effective_date_iso: str
     language: str
@@ -173,6 +175,14 @@ class PolicyFacts:
         return tuple(p for p in self.services if not p.independent)
 
 
+def carrier_scoped(carrier: Provider, *, international: bool) -> Provider:
+    """A carrier as this shop uses it: customs data only for a shop that ships abroad. The catalogue
+    lists everything a carrier can receive; a policy must not tell a domestic shop's customers about customs."""
+    if international:
+        return carrier
+    return replace(carrier, receives=tuple(r for r in carrier.receives if "customs" not in r.lower()))
+
+
 def _contact(answer: dict[str, str] | None) -> Contact | None:
     if not answer:
         return None
@@ -233,6 +243,7 @@ def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -
         payments=Payments(
             providers=resolve(payments["gateways"], "payment"),
             stores_card_numbers=bool(payments.get("stores_card_numbers", False)),
+            card_numbers_known="stores_card_numbers" in payments,
         ),
         analytics=resolve(analytics.get("services", []), "analytics"),
         advertising=resolve(analytics.get("advertising", []), "advertising"),
@@ -242,13 +253,17 @@ def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -
         else None,
         double_opt_in=bool(newsletter and newsletter.get("double_opt_in", False)),
         shipping=Shipping(
-            carriers=resolve(shipping.get("carriers", []), "shipping"),
+            carriers=tuple(
+                carrier_scoped(c, international=bool(shipping.get("international", False)))
+                for c in resolve(shipping.get("carriers", []), "shipping")
+            ),
             ships_from=shipping.get("ships_from", ""),
             international=bool(shipping.get("international", False)),
         ),
         laws=laws,
         children=children,
         sells_data=bool(answers.get("sells_data", False)),
+        sells_data_known="sells_data" in answers,
         effective_date=_date_format(answers["effective_date"], us_style=shop.us_style_dates),
         effective_date_iso=answers["effective_date"],
         language=answers.get("language", "en"),

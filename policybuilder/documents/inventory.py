@@ -16,6 +16,14 @@ COMMERCIAL = "Commercial information"
 NETWORK = "Internet or other electronic network activity information"
 GEO = "Geolocation data (approximate, from your IP address)"
 LOGIN = "Sensitive personal information (account log-in)"
+# Special categories of data (GDPR art 9) and CCPA sensitive personal information (Cal. Civ. Code
+# § 1798.140(ae)) among the details a shop can say it holds.
+ART9 = frozenset({"health", "biometrics"})
+SPI = {
+    "health": "Sensitive personal information (health)",
+    "precise_location": "Sensitive personal information (precise geolocation)",
+    "biometrics": "Sensitive personal information (biometric information)",
+}
 
 
 @dataclass(frozen=True)
@@ -44,8 +52,13 @@ def and_list(items: list[str] | tuple[str, ...]) -> str:
 def _order_kinds(facts: Any) -> list[DataKind]:
     keep = f"{facts.retention.orders} after your order, to meet {facts.retention.orders_rule}"
     gateways = and_list([p.name for p in facts.payments.providers])
-    if facts.payments.stores_card_numbers:
-        card = "your card number and expiry date, which we store in encrypted form"
+    if not facts.payments.card_numbers_known:  # not said: name only what every payment record holds
+        card = "how you paid and whether the payment went through"
+    elif facts.payments.stores_card_numbers:
+        encrypted = "encrypted_storage" in facts.practices.security
+        card = "your card number and expiry date, which reach our own system" + (
+            " and which we store in encrypted form" if encrypted else ""
+        )
     else:
         card = f"the card type, the last four digits and whether the payment went through (your full card number goes to {gateways}, not to us)"
     return [
@@ -71,8 +84,10 @@ def _optional_kinds(facts: Any) -> list[DataKind]:
     if d.accounts:
         kinds.append(DataKind(
             key="account", name="Account details",
-            examples="your email address, password (stored only as a secure hash), saved addresses and past orders",
-            source="you, when you create or use an account",
+            examples=_account_examples(facts),
+            source="you, and us when we set up your account for you"
+            if facts.practices.accounts_created == "shop_emails_password"
+            else "you, when you create or use an account",
             purposes="to let you sign in, see past orders and check out faster",
             basis=CONTRACT, interest="", retention=r.account, ccpa=(IDENTIFIERS, LOGIN, COMMERCIAL),
         ))  # fmt: skip
@@ -91,12 +106,39 @@ def _optional_kinds(facts: Any) -> list[DataKind]:
             basis=CONSENT, interest="", retention="until you ask us to remove it", ccpa=(IDENTIFIERS, COMMERCIAL),
         ))  # fmt: skip
     if d.surveys:
+        anonymous, tool = facts.practices.surveys_anonymous == "yes", facts.practices.survey_tool
         kinds.append(DataKind(
-            key="surveys", name="Survey answers", examples="your answers, and your email address if you give it",
-            source="you, when you fill in a survey", purposes="to improve our products and service",
+            key="surveys", name="Survey answers",
+            examples="your answers, which we do not link to your name or email address" if anonymous
+            else "your answers, and your email address if you give it",
+            source="you, when you fill in a survey" + (f" run by {tool.name}" if tool else ""),
+            purposes="to improve our products and service",
             basis=CONSENT, interest="", retention=f"{r.surveys} after the survey closes", ccpa=(IDENTIFIERS,),
         ))  # fmt: skip
-    return kinds
+    return kinds + _sensitive_kinds(facts)
+
+
+def _account_examples(facts: Any) -> str:
+    hashed = "hashed_passwords" in facts.practices.security
+    password = "your password, stored only as a secure hash" if hashed else "your password"
+    return f"your email address, {password}, saved addresses and past orders"
+
+
+def _sensitive_kinds(facts: Any) -> list[DataKind]:
+    """The special or extra details a shop said it asks for, with the purpose it gave. GDPR art 9 lets
+    a shop use special category data (health, biometrics) only with explicit consent."""
+    sensitive = facts.sensitive
+    if not sensitive.held:
+        return []
+    special = [n for k, n in zip(sensitive.special, sensitive.special_names, strict=True) if k in ART9]
+    basis = "Explicit consent: you can withdraw it at any time" if special else CONSENT
+    ccpa = tuple(SPI[k] for k in sensitive.special if k in SPI) + ((IDENTIFIERS,) if sensitive.other_fields else ())
+    return [DataKind(
+        key="sensitive", name="Other details you give us",
+        examples=sensitive.description, source="you, when you give them to us",
+        purposes=f"to {sensitive.purpose_phrase}", basis=basis, interest="",
+        retention=f"{facts.retention.orders} after your order, like order details", ccpa=ccpa or (IDENTIFIERS,),
+    )]  # fmt: skip
 
 
 def _tracking_kinds(facts: Any) -> list[DataKind]:
@@ -107,7 +149,7 @@ def _tracking_kinds(facts: Any) -> list[DataKind]:
             examples="your email address, your name if you give it, and which emails you open and links you click",
             source=f"you, and {facts.newsletter.name} for opens and clicks",
             purposes="to send you the news and offers you asked for", basis=CONSENT, interest="",
-            retention="until you unsubscribe; after that we keep only your email address on a do-not-send list",
+            retention="until you unsubscribe",
             ccpa=(IDENTIFIERS, NETWORK),
         ))  # fmt: skip
     if facts.data.server_logs:

@@ -16,6 +16,7 @@ SPECIAL_NAMES = {
     "precise_location": "your precise location",
     "biometrics": "biometric information",
 }
+CCPA_SENSITIVE = ("health", "precise_location", "biometrics")  # Cal. Civ. Code § 1798.140(ae)
 RECIPIENT_NAMES = {
     "fraud_prevention": "fraud prevention services, to check orders for fraud",
     "advisers": "our professional advisers, such as our accountant and lawyers, to get their advice",
@@ -31,6 +32,7 @@ class Practices:
     gpc: str  # "honoured" | "not_honoured" | ""
     gpc_how: str
     gpc_account: bool  # opt-outs by signal also apply to a signed-in account
+    dnt: str  # how the site responds to Do Not Track: "no_change" | "stops_tracking" | ""
     marketing_email: str  # "none" | "past_buyers_opt_out" | "consent_only" | ""
     accounts_created: str  # "customer_password" | "shop_emails_password" | ""
     phone_cards: str  # "entered_not_kept" | "kept" | ""
@@ -59,6 +61,16 @@ class Sensitive:
     @property
     def special_names(self) -> tuple[str, ...]:
         return tuple(SPECIAL_NAMES[key] for key in self.special)
+
+    @property
+    def ccpa_names(self) -> tuple[str, ...]:
+        """What California law calls sensitive personal information among the special kinds held."""
+        return tuple(SPECIAL_NAMES[key] for key in self.special if key in CCPA_SENSITIVE)
+
+    @property
+    def purpose_phrase(self) -> str:
+        """The owner's purpose, completing "We use it to ..."."""
+        return self.purpose.removeprefix("to ").rstrip(".")
 
     @property
     def held(self) -> bool:
@@ -96,6 +108,7 @@ def practices_resolve(answers: dict[str, Any], *, catalogue: dict[str, ServiceDa
         gpc=_said(practices.get("gpc")),
         gpc_how=practices.get("gpc_how", "").strip(),
         gpc_account=practices.get("gpc_account") == "yes",
+        dnt=_said(practices.get("dnt")),
         marketing_email=marketing,
         accounts_created=_said(practices.get("accounts_created")),
         phone_cards=_said(practices.get("phone_cards")),

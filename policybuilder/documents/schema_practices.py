@@ -57,6 +57,7 @@ def practices_schema(*, survey_tool: dict[str, Any]) -> dict[str, Any]:
             "gpc": _choice("honoured", "not_honoured"),
             "gpc_how": _text(300, description="completes 'When your browser sends it, ...'"),
             "gpc_account": _choice("yes", "no"),
+            "dnt": _choice("no_change", "stops_tracking"),
             "marketing_email": _choice("none", "past_buyers_opt_out", "consent_only"),
             "accounts_created": _choice("customer_password", "shop_emails_password"),
             "phone_cards": _choice("entered_not_kept", "kept"),
@@ -159,8 +160,8 @@ def coppa_errors(answers: dict[str, Any]) -> list[str]:
         )
     if answers.get("sells_data") is True:
         errors.append(
-            "sells_data: a shop made for children under 13 cannot sell their data without separate "
-            "verifiable parental consent (16 CFR 312.5(a)(2)). Stop selling data, or answer No"
+            "sells_data: under COPPA, a shop made for children under 13 cannot sell their data without "
+            "separate verifiable parental consent (16 CFR 312.5(a)(2)). Stop selling data, or answer No"
         )
     coppa = _part(answers, "coppa")
     if not coppa.get("parental_consent"):

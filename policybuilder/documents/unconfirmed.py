@@ -11,6 +11,7 @@ from typing import Any
 from policybuilder.documents.applicability import laws_unconfirmed
 from policybuilder.documents.facts import PolicyFacts
 from policybuilder.documents.retention import retention_stated
+from policybuilder.documents.tax_records import tax_record_rule
 from policybuilder.documents.to_confirm import Unconfirmed, unconfirmed_item
 
 _item = unconfirmed_item
@@ -30,6 +31,14 @@ def _practice_items(facts: PolicyFacts, answers: dict[str, Any]) -> list[Unconfi
         items.append(_item("practices.gpc_account", "practices",
                            "When a signed-in customer's browser sends GPC, do you apply the opt-out to their account too?",
                            "The policy does not say that an opt-out follows a customer's account."))  # fmt: skip
+    if facts.laws.us and not p.dnt:
+        items.append(_item("practices.dnt", "practices",
+                           "What does your site do when a browser sends a Do Not Track signal?",
+                           "The policy does not say how your site responds to Do Not Track, which CalOPPA asks it to."))  # fmt: skip
+    if p.has_banner and not p.consent_link:
+        items.append(_item("practices.consent_link", "practices",
+                           "What are the words of the link on your site that reopens the cookie choices?",
+                           "The policy says visitors can withdraw consent, but not where."))  # fmt: skip
     if facts.newsletter and not p.marketing_email:
         items.append(_item("practices.marketing_email", "practices",
                            "Do you email offers to past customers who did not sign up for the newsletter?",
@@ -72,25 +81,29 @@ def _data_items(facts: PolicyFacts, answers: dict[str, Any]) -> list[Unconfirmed
         if flag not in data:
             items.append(_item(f"data.{flag}", "data", f"Confirm that {what}.",
                                f"The policy assumes {what}, as nearly every shop's does."))  # fmt: skip
+    if not facts.sells_data_known:
+        items.append(_item("sells_data", "customers", "Do you sell customers' personal data?",
+                           "The policy does not say whether you sell personal data."))  # fmt: skip
     if facts.payments.providers and "stores_card_numbers" not in answers.get("payments", {}):
         items.append(_item("payments.stores_card_numbers", "payments",
                            "Confirm that card numbers are entered on your payment provider's own form, never stored by you.",
-                           "The policy says card numbers go to your payment providers, not to you."))  # fmt: skip
+                           "The policy does not say where card numbers go."))  # fmt: skip
     return items
 
 
 def _retention_items(facts: PolicyFacts, answers: dict[str, Any]) -> list[Unconfirmed]:
-    given = answers.get("retention", {})
-    return [
-        _item(
-            f"retention.{key}",
-            "retention",
-            f"How long do you keep {label}?",
-            f"The policy gives our default: {period}.",
-        )  # fmt: skip
-        for key, label, period in retention_stated(facts)
-        if key not in given
-    ]
+    given, items = answers.get("retention", {}), []
+    for key, label, period in retention_stated(facts):
+        if key in given:
+            continue
+        question, meanwhile = f"How long do you keep {label}?", f"The policy gives our default: {period}."
+        if key == "orders_years" and not tax_record_rule(facts.shop.country).confirmed:
+            # No checked law for this country: the period is ours, so the owner must give the real one.
+            where = facts.shop.country_in or "your country"
+            question = f"How long does the law in {where} make you keep order and invoice records?"
+            meanwhile = f"The tax-record period for {where} is not confirmed. The policy gives our default, {period}, and names no law."
+        items.append(_item(f"retention.{key}", "retention", question, meanwhile))
+    return items
 
 
 def unconfirmed_build(*, facts: PolicyFacts, answers: dict[str, Any]) -> tuple[Unconfirmed, ...]:
