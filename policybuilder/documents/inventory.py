@@ -167,7 +167,7 @@ def _tracking_kinds(facts: Any) -> list[DataKind]:
             + (", with a cookie ID" if with_cookies else ""),
             source="your browser, through " + and_list([p.name for p in facts.analytics]),
             purposes="to see which pages work well and improve the shop",
-            basis=CONSENT if with_cookies else INTERESTS,
+            basis=_tracking_consent(facts) if with_cookies else INTERESTS,
             interest="" if with_cookies else "learning how the shop is used, without cookies",
             retention=r.analytics, ccpa=(NETWORK, GEO),
         ))  # fmt: skip
@@ -177,9 +177,15 @@ def _tracking_kinds(facts: Any) -> list[DataKind]:
             examples="a cookie or pixel ID, the pages you view, what you add to your basket or buy, your device and IP address",
             source="your browser, through " + and_list([p.name for p in facts.advertising]),
             purposes="to show our ads to people likely to want them, and to see if our ads work",
-            basis=CONSENT, interest="", retention=r.advertising, ccpa=(IDENTIFIERS, NETWORK, COMMERCIAL),
+            basis=_tracking_consent(facts), interest="", retention=r.advertising, ccpa=(IDENTIFIERS, NETWORK, COMMERCIAL),
         ))  # fmt: skip
     return kinds
+
+
+def _tracking_consent(facts: Any) -> str:
+    """Cookies and tags that are not strictly necessary rest on consent only where the site asks for it
+    (a consent banner, as the owner said): otherwise the policy names no basis, and coverage shows the gap."""
+    return CONSENT if facts.practices.has_banner else ""
 
 
 def kinds_build(facts: Any) -> tuple[DataKind, ...]:

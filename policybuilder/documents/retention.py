@@ -7,25 +7,10 @@ event ("until you unsubscribe"). Order records follow the tax-record rule of the
 from dataclasses import dataclass
 from typing import Any
 
-# Years a business must keep order and invoice records, and the rule behind the number.
-TAX_RECORD_RULES: dict[str, tuple[int, str]] = {
-    "US": (7, "US tax rules (the IRS can review returns for up to 6 years)"),
-    "GB": (6, "UK tax rules (HMRC asks businesses to keep records for 6 years)"),
-    "IE": (6, "Irish tax rules (Revenue asks businesses to keep records for 6 years)"),
-    "CA": (6, "Canadian tax rules (the CRA asks businesses to keep records for 6 years)"),
-    "AU": (5, "Australian tax rules (the ATO asks businesses to keep records for 5 years)"),
-    "NZ": (7, "New Zealand tax rules (Inland Revenue asks for 7 years)"),
-    "DE": (10, "German commercial and tax law (HGB § 257 and AO § 147)"),
-    "FR": (10, "French commercial law (Code de commerce art. L123-22)"),
-    "IT": (10, "Italian civil law (Codice civile art. 2220)"),
-    "ES": (6, "Spanish commercial law (Código de Comercio art. 30)"),
-    "NL": (7, "Dutch tax law (Algemene wet inzake rijksbelastingen art. 52)"),
-    "BE": (10, "Belgian accounting law"),
-    "AT": (7, "Austrian tax law (BAO § 132)"),
-    "SE": (7, "Swedish accounting law (Bokföringslagen)"),
-    "BR": (5, "Brazilian tax law (Código Tributário Nacional art. 173)"),
-}
-DEFAULT_TAX_RULE = (7, "tax and accounting record rules")
+from policybuilder.documents.tax_records import tax_record_rule
+
+# Years a business must keep order and invoice records, and the rule behind the number, live in
+# clauses/tax-records.yaml, one row per country (documents/tax_records.py reads it).
 
 DEFAULTS = {
     "server_logs_days": 30,
@@ -86,7 +71,8 @@ def _plural(number: int, unit: str) -> str:
 
 def retention_resolve(*, answers: dict[str, Any], country: str) -> Retention:
     """The retention periods for one shop: its answers first, then the defaults."""
-    default_years, rule = TAX_RECORD_RULES.get(country, DEFAULT_TAX_RULE)
+    tax = tax_record_rule(country)
+    default_years, rule = tax.years, tax.rule
     years = answers.get("orders_years", default_years)
     if "orders_years" in answers and years != default_years:
         rule = "our own record-keeping rules"

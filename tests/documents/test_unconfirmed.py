@@ -124,7 +124,7 @@ def test_sensitive_data_is_listed_with_its_purpose_and_never_denied_unasked():
 
 
 def test_the_to_confirm_list_names_each_missing_answer_and_its_question():
-    data = policy_data(policy_assemble(answers=make_answers("us-ca")))
+    data = policy_data(policy_assemble(answers=_unanswered("us-ca")))
     keys = {item["key"] for item in data["to_confirm"]}
     assert {"practices.consent_banner", "practices.security", "sensitive", "sells_data"} <= keys
     for item in data["to_confirm"]:
