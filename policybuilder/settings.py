@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "policybuilder.ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -104,7 +105,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.getenv("REDIS_URL", "")
 CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Short socket timeouts: a Redis that hangs costs a request milliseconds, not the client's default wait.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": envint("REDIS_CONNECT_TIMEOUT_MS", "250") / 1000,
+                "socket_timeout": envint("REDIS_TIMEOUT_MS", "500") / 1000,
+            },
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Rendered PDFs by content hash (documents/pdf_cache.py), kept a week; in local memory a store of their
@@ -165,12 +176,20 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# One JSON line per event on stderr, each with its request id (policybuilder/ops/logging.py).
+# django.request carries every 500 with its traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "policybuilder.ops.logging.RequestIdFilter"}},
+    "formatters": {"json": {"()": "policybuilder.ops.logging.JsonLineFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]},
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        "policybuilder": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
-        "weasyprint": {"handlers": ["console"], "level": "ERROR"},
+        "policybuilder": {"level": os.getenv("LOG_LEVEL", "INFO")},
+        "django.request": {"level": "ERROR"},
+        "weasyprint": {"level": "ERROR"},
     },
 }
