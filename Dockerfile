@@ -6,7 +6,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    ALLOW_INSECURE_KEY=false
+    ALLOW_INSECURE_KEY=false \
+    SECURE_SSL_REDIRECT=true \
+    SECURE_HSTS_SECONDS=31536000
 
 # WeasyPrint needs Pango (and HarfBuzz through it); the fonts cover Latin, Greek, Cyrillic,
 # Arabic, Chinese and Japanese so that any shop name renders in the PDF.

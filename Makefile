@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
+# Local development and the test suite may run without a SECRET_KEY (settings.py); production may not.
+export ALLOW_INSECURE_KEY ?= true
 
 .PHONY: run test check setup db bench format clean pdf-packages chromium
 

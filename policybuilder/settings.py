@@ -37,9 +37,14 @@ def envlist(name: str, default: str) -> list[str]:
 DEBUG = envbool("DEBUG", "false")
 SECRET_KEY = os.getenv("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not envbool("ALLOW_INSECURE_KEY", "true"):
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
-    # A fixed key is fine for a local checkout; production sets SECRET_KEY.
+    # A fixed, public key only on a developer's own machine: `make run` turns DEBUG on, and the test
+    # suite sets ALLOW_INSECURE_KEY (the Makefile, and pyproject's pytest env). Anything else refuses
+    # to start, so a production server can never run on a key everyone can read.
+    if not (DEBUG or envbool("ALLOW_INSECURE_KEY", "false")):
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off: "
+            'python -c "import secrets; print(secrets.token_urlsafe(50))"'
+        )
     SECRET_KEY = "insecure-local-key-set-SECRET_KEY-in-production"
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
@@ -174,7 +179,13 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 SESSION_COOKIE_SECURE = not DEBUG and envbool("SECURE_COOKIES", "true")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false")
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "false")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "false")
+# Trust X-Forwarded-Proto only when the operator says a proxy in front sets it (and strips a client's):
+# otherwise any client could claim its plain-http request was https.
+if envbool("BEHIND_PROXY", "false"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # One JSON line per event on stderr, each with its request id (policybuilder/ops/logging.py).
 # django.request carries every 500 with its traceback.
