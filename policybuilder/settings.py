@@ -5,6 +5,7 @@ Everything that differs between a laptop and production comes from the environme
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,8 @@ if not SECRET_KEY:
     if not (DEBUG or envbool("ALLOW_INSECURE_KEY", "false")):
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when DEBUG is off: "
-            'python -c "import secrets; print(secrets.token_urlsafe(50))"'
+            'python -c "import secrets; print(secrets.token_urlsafe(50))". On your own machine, '
+            "use make (run, test, db) or set DEBUG=true or ALLOW_INSECURE_KEY=true for the command."
         )
     SECRET_KEY = "insecure-local-key-set-SECRET_KEY-in-production"
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
@@ -62,6 +64,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "policybuilder.library",
     "policybuilder.documents",
     "policybuilder.questionnaire",
@@ -76,10 +81,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "policybuilder.urls"
@@ -129,10 +136,24 @@ CACHES["pdf"] = {**CACHES["default"], "KEY_PREFIX": "pdf", "TIMEOUT": 7 * 24 * 3
 if not REDIS_URL:
     CACHES["pdf"] |= {"LOCATION": "pdf", "OPTIONS": {"MAX_ENTRIES": 200}}
 
+# Only staff have accounts (editors and admins): long passwords, a lockout after repeated failures
+# (django-axes), a second factor (django-otp: TOTP, enrolled with `manage.py enroltotp`), short sessions.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
 ]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
+# Lock an address that tries many accounts, and an account tried from one address; never an account
+# for everyone, or one attacker could lock an editor out.
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "editing/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "policybuilder.ops.client.client_ip"
+OTP_TOTP_ISSUER = "policybuilder"
+STAFF_SESSION_MINUTES = envint("STAFF_SESSION_MINUTES", "120")
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -182,9 +203,10 @@ SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false")
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "false")
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "false")
-# Trust X-Forwarded-Proto only when the operator says a proxy in front sets it (and strips a client's):
-# otherwise any client could claim its plain-http request was https.
-if envbool("BEHIND_PROXY", "false"):
+# Trust X-Forwarded-Proto (and X-Forwarded-For, ops/client.py) only when the operator says a proxy in
+# front sets them (and drops a client's own): otherwise any client could claim https or any address.
+BEHIND_PROXY = envbool("BEHIND_PROXY", "false")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # One JSON line per event on stderr, each with its request id (policybuilder/ops/logging.py).

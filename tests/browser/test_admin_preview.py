@@ -2,8 +2,10 @@
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django_otp.oath import totp
 from playwright.sync_api import ConsoleMessage, Page, expect
 
+from policybuilder.editing.staff import totp_enrol
 from policybuilder.library.models import Clause
 from tests.browser.conftest import look_at
 
@@ -12,11 +14,18 @@ PASSWORD = "a long editor password"
 
 
 def sign_in(page: Page, next_url: str) -> None:
+    """As an editor does: password first, then the device and the code from the authenticator app."""
     user = User.objects.create_user("ada", password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
+    device = totp_enrol(user)
     page.goto(f"/admin/login/?next={next_url}")
     page.get_by_label("Username").fill("ada")
     page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Password").fill(PASSWORD)  # the form comes back with the user's devices to choose from
+    page.get_by_label("OTP Device").select_option(device.persistent_id)
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    page.get_by_label("OTP Token").fill(f"{code:06d}")
     page.get_by_role("button", name="Log in").click()
 
 

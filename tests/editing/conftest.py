@@ -3,6 +3,18 @@
 import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+
+from policybuilder.editing.staff import totp_enrol
+
+
+def staff_login(client: Client, user: User) -> Client:
+    """Sign a staff user in as the admin login does: password, then a code from their authenticator."""
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = totp_enrol(user).persistent_id
+    session.save()
+    return client
 
 
 def make_editor(username: str) -> User:
@@ -18,6 +30,4 @@ def editor(db) -> User:
 
 @pytest.fixture
 def editor_client(editor) -> Client:
-    client = Client()
-    client.force_login(editor)
-    return client
+    return staff_login(Client(), editor)

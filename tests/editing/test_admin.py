@@ -13,7 +13,7 @@ from policybuilder.editing.admin import EditConflict
 from policybuilder.library.models import Clause, Service
 from policybuilder.library.selectors import library_revision
 from tests.base import make_answers
-from tests.editing.conftest import make_editor
+from tests.editing.conftest import make_editor, staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -87,9 +87,9 @@ def test_the_second_of_two_editors_sees_the_first_ones_change_instead_of_overwri
     clause = Clause.objects.get(slug="contact")
     opened = clause_form_data(clause)  # both editors open the page at the same version
     first, second = make_editor("ada"), make_editor("grace")
-    client.force_login(first)
+    staff_login(client, first)
     client.post(change_url(clause), opened | {"body": clause.body + "\nAda's sentence.\n"})
-    client.force_login(second)
+    staff_login(client, second)
     response = client.post(change_url(clause), opened | {"body": clause.body + "\nGrace's sentence.\n"})
     assert response.status_code == 200
     assert "ada saved this" in response.text and "your changes are not saved yet" in response.text
@@ -245,9 +245,9 @@ def test_an_old_version_can_also_be_opened_and_restored_through_its_form(editor_
 def test_two_editors_saving_the_same_service_do_not_overwrite_each_other(client):
     service = Service.objects.get(slug="klaviyo")
     url, opened = reverse("admin:library_service_change", args=[service.pk]), service_form_data(service)
-    client.force_login(make_editor("ada"))
+    staff_login(client, make_editor("ada"))
     assert client.post(url, opened | {"purpose": "send our newsletter"}).status_code == 302
-    client.force_login(make_editor("grace"))
+    staff_login(client, make_editor("grace"))
     response = client.post(url, opened | {"purpose": "send offers"})
     assert response.status_code == 200 and "ada saved this" in response.text
     assert "<del>send our newsletter and see which emails people open</del>" in response.text

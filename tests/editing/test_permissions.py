@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from policybuilder.library.models import Clause, LegalItem
+from tests.editing.conftest import staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,7 @@ def test_legal_items_can_be_read_but_not_changed(editor_client):
 
 
 def test_staff_outside_the_group_cannot_see_or_preview_clauses(client):
-    client.force_login(User.objects.create_user("visitor", password="a long password here", is_staff=True))
+    staff_login(client, User.objects.create_user("visitor", password="a long password here", is_staff=True))
     clause = Clause.objects.get(slug="contact")
     assert client.get(reverse("admin:library_clause_change", args=[clause.pk])).status_code == 403
     assert client.post(reverse("admin:library_clause_preview_change", args=[clause.pk])).status_code == 403
