@@ -1,16 +1,54 @@
-"""Which laws reach a shop: the places its customers live, its own country, and each law's test."""
+"""Which laws reach a shop, each by its own test: the places its customers live and its own country,
+and for the CCPA and the Australian Privacy Act the size tests of clauses/laws.yaml (law_tests.py).
 
-from dataclasses import dataclass
+For every law the result says whether it applies (yes, no or unknown), why, and from which answer.
+A size-tested law the shop is too small for keeps its sections only when the owner gives those
+rights anyway (or has not said): clauses then use the voluntary wording, never "the law gives you".
+"""
+
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from policybuilder.documents import countries
-from policybuilder.documents.to_confirm import Unconfirmed
+from policybuilder.documents.law_tests import NO, UNKNOWN, YES, Outcome, rule, size_outcome
+from policybuilder.documents.to_confirm import Unconfirmed, unconfirmed_item
 
 LAW_ORDER = ("eu", "uk", "us", "us-ca", "ca", "br", "au", "children")
+SIZE_TESTED = ("us-ca", "au")
+# Where each law's customers are, and whether the shop's own country brings the law by itself.
+_PLACES = {
+    "eu": ("customers in the EU or EEA", lambda country: country in countries.EEA),
+    "uk": ("customers in the UK", lambda country: country == "GB"),
+    "us": ("customers in the US", lambda country: country == "US"),
+    "us-ca": ("customers in California", lambda country: False),
+    "ca": ("customers in Canada", lambda country: country == "CA"),
+    "br": ("customers in Brazil", lambda country: country == "BR"),
+    "au": ("customers in Australia", lambda country: False),
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    code: str
+    applies: str  # "yes" | "no" | "unknown"
+    reason: str  # why, in plain words
+    answer: str  # the answer (or answers) the decision comes from, as paths in the answers contract
+    shown: bool  # the law's sections are in the policy
+    source: str = ""  # the legal test behind a size decision
+    notes: tuple[str, ...] = ()  # what else follows (sections left out, a duty made optional)
+    name: str = ""  # the law's name, filled in by the coverage report
+
+    @property
+    def voluntary(self) -> bool:
+        """Its sections are in the policy although the law is not known to require them."""
+        return self.shown and self.applies != YES
 
 
 @dataclass(frozen=True)
 class Laws:
+    # Whether each law's sections are in the policy. For us_ca and au that includes voluntary sections:
+    # tell them apart with us_ca_required / us_ca_exempt (and the au_ pair) below.
     eu: bool
     uk: bool
     us: bool
@@ -20,6 +58,11 @@ class Laws:
     au: bool
     coppa: bool
     added: tuple[str, ...]  # codes switched on by the shop's own country, not ticked by the owner
+    decisions: tuple[Decision, ...] = ()
+    gdpr_rep_optional: bool = False  # the owner said art 27(2) applies: no representative needed
+    br_small_agent: bool = False  # a small processing agent: a channel instead of an encarregado
+    ccpa_link: str = ""  # the opt-out link the site shows ("Do Not Sell or Share ..."), as the law names it
+    ccpa_toll_free: str = ""  # the shop's phone number when it is a US toll-free one
 
     @property
     def gdpr(self) -> bool:
@@ -36,25 +79,183 @@ class Laws:
               "br": self.br, "au": self.au, "children": self.coppa}  # fmt: skip
         return tuple(code for code in LAW_ORDER if on[code])
 
+    def decision(self, code: str) -> Decision | None:
+        return next((d for d in self.decisions if d.code == code), None)
 
-def laws_resolve(*, chosen: list[str], country: str, children: bool) -> Laws:
-    """The laws that apply: the owner's choice, plus those the shop's own country brings."""
-    implied = {
-        "eu": country in countries.EEA,
-        "uk": country == "GB",
-        "us": country == "US" or "us-ca" in chosen,
-        "ca": country == "CA",
-        "br": country == "BR",
-        "children": children,
-    }
-    on = set(chosen) | {code for code, yes in implied.items() if yes}
-    added = tuple(code for code in LAW_ORDER if code in on and code not in chosen)
+    def _applies(self, code: str) -> str:
+        found = self.decision(code)
+        return found.applies if found and found.shown else ""
+
+    @property
+    def us_ca_required(self) -> bool:
+        return self._applies("us-ca") == YES
+
+    @property
+    def us_ca_exempt(self) -> bool:
+        """The CCPA does not reach the shop, and its sections are given anyway."""
+        return self._applies("us-ca") == NO
+
+    @property
+    def us_ca_voluntary(self) -> bool:
+        return self._applies("us-ca") in (NO, UNKNOWN)
+
+    @property
+    def au_required(self) -> bool:
+        return self._applies("au") == YES
+
+    @property
+    def au_exempt(self) -> bool:
+        return self._applies("au") == NO
+
+    @property
+    def au_voluntary(self) -> bool:
+        return self._applies("au") in (NO, UNKNOWN)
+
+
+def _place_decision(code: str, *, chosen: list[str], country: str) -> Decision:
+    where, brought = _PLACES[code]
+    if brought(country):
+        name = countries.country_in(country)
+        return Decision(code, YES, f"Your business is based in {name}.", "business.country", shown=True)
+    if code in chosen:
+        return Decision(code, YES, f"You said you have {where}.", "jurisdictions", shown=True)
+    if code == "us" and "us-ca" in chosen:
+        return Decision(code, YES, "You said you have customers in California.", "jurisdictions", shown=True)
+    return Decision(code, NO, f"You did not say you have {where}.", "jurisdictions", shown=False)
+
+
+def _size_decision(code: str, *, chosen: list[str], answers: dict[str, Any]) -> Decision:
+    """A size-tested law: its test, then the owner's choice for a law the shop is too small for."""
+    if code not in chosen:
+        return _place_decision(code, chosen=chosen, country="")
+    outcome: Outcome = size_outcome(code, answers.get("size") or {})
+    choice = (answers.get("not_applicable") or {}).get(code)
+    where = f"not_applicable.{code}"
+    if outcome.applies == YES:
+        notes: tuple[str, ...] = ()
+    elif outcome.applies == UNKNOWN:
+        notes = (
+            "Until you give the figures, its sections stay, worded so that they do not say the law requires them.",
+        )
+    elif choice == "leave_out":
+        notes = (f"Its sections are left out, as you asked ({where}).",)
+    elif choice == "give_anyway":
+        notes = (f"Its sections stay, worded as rights you give although the law does not require them ({where}).",)
+    else:
+        notes = (f"You have not said whether to leave its sections out ({where}): they stay, worded as voluntary.",)
+    shown = outcome.applies != NO or choice != "leave_out"
+    return Decision(code, outcome.applies, outcome.reason, outcome.answer, shown, outcome.source, notes)
+
+
+def _ccpa_link(answers: dict[str, Any]) -> str:
+    """The opt-out link, when the words the owner gave for their site's opt-out link are ones the law names.
+    A cookie banner's link is not enough (11 CCR § 7026(a)(4)), so this is an answer of its own."""
+    words = " ".join(str((answers.get("practices") or {}).get("optout_link", "")).split()).casefold()
+    return next((name for name in rule("ccpa_optout_link")["names"] if name.casefold() == words), "")
+
+
+def _toll_free(phone: str) -> str:
+    digits = re.sub(r"\D", "", phone)
+    digits = digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+    return phone if len(digits) == 10 and digits[:3] in rule("ccpa_toll_free")["prefixes"] else ""
+
+
+def _said_yes(answers: dict[str, Any], key: str) -> bool:
+    return (answers.get("size") or {}).get(key) == "yes"
+
+
+def _exemption_notes(decided: dict[str, Decision], answers: dict[str, Any]) -> dict[str, Decision]:
+    """The laws whose duty the owner said an exemption lifts get a note saying so, for the coverage report."""
+    notes: dict[str, str] = {}
+    if _said_yes(answers, "gdpr_occasional"):
+        note = f"You said your processing is occasional and low-risk (size.gdpr_occasional): naming a representative is optional ({rule('gdpr_representative')['source']})."  # fmt: skip
+        notes |= {code: note for code in ("eu", "uk")}
+    if _said_yes(answers, "lgpd_small_agent"):
+        notes["br"] = f"You said you are a small processing agent (size.lgpd_small_agent): the policy gives a channel for data subjects instead of naming an encarregado ({rule('lgpd_small_agent')['source']})."  # fmt: skip
+    changed = {code: replace(decided[code], notes=decided[code].notes + (note,)) for code, note in notes.items()}
+    return decided | {code: decision for code, decision in changed.items() if decision.shown}
+
+
+def laws_resolve(*, chosen: list[str], country: str, children: bool, answers: dict[str, Any] | None = None) -> Laws:
+    """Decide every law for one shop; called once per assembly from facts_build."""
+    answers = answers or {}
+    decided = {code: _place_decision(code, chosen=chosen, country=country) for code in LAW_ORDER if code in _PLACES}
+    decided |= {code: _size_decision(code, chosen=chosen, answers=answers) for code in SIZE_TESTED}
+    said = "You said your shop is made for children under 13." if children else "You did not say your shop is made for children under 13."  # fmt: skip
+    decided["children"] = Decision("children", YES if children else NO, said, "children", shown=children)
+    decided = _exemption_notes(decided, answers)
+    on = {code for code, d in decided.items() if d.shown}
+    phone = str((answers.get("business") or {}).get("phone", ""))
     return Laws(
-        eu="eu" in on, uk="uk" in on, us="us" in on, us_ca="us-ca" in on, ca="ca" in on,
-        br="br" in on, au="au" in on, coppa="children" in on, added=added,
+        eu="eu" in on, uk="uk" in on, us="us" in on, us_ca="us-ca" in on, ca="ca" in on, br="br" in on,
+        au="au" in on, coppa="children" in on,
+        added=tuple(c for c in LAW_ORDER if c in on and decided[c].answer == "business.country" and c not in chosen),
+        decisions=tuple(decided[code] for code in LAW_ORDER),
+        gdpr_rep_optional=_said_yes(answers, "gdpr_occasional"),
+        br_small_agent=_said_yes(answers, "lgpd_small_agent") and "br" in on,
+        ccpa_link=_ccpa_link(answers), ccpa_toll_free=_toll_free(phone),
     )  # fmt: skip
 
 
+_WHO = {"us-ca": ("California's privacy law (the CCPA)", "the California sections"),
+        "au": ("Australia's Privacy Act", "the Australian sections")}  # fmt: skip
+
+
+def _not_said(answers: dict[str, Any], key: str) -> bool:
+    return (answers.get("size") or {}).get(key) in (None, "not_sure")
+
+
+def _size_items(laws: Laws, answers: dict[str, Any]) -> list[Unconfirmed]:
+    items = []
+    for code in SIZE_TESTED:
+        decision, (law, sections) = laws.decision(code), _WHO[code]
+        if decision is None or not decision.shown:
+            continue
+        if decision.applies == UNKNOWN:
+            meanwhile = f"The policy keeps {sections}, worded so that they do not say the law requires them."
+            for test in size_outcome(code, answers.get("size") or {}).missing:
+                question = test.question.format(limit=test.limit())
+                items.append(unconfirmed_item(f"size.{test.answer}", "size", question, meanwhile))
+        elif decision.applies == NO and code not in (answers.get("not_applicable") or {}):
+            question = f"{law} does not reach a business your size. Leave {sections} out of the policy, or give these rights anyway?"  # fmt: skip
+            meanwhile = f"The policy keeps {sections}, and says the law does not require them of a business your size."
+            items.append(unconfirmed_item(f"not_applicable.{code}", "size", question, meanwhile))
+    return items
+
+
 def laws_unconfirmed(facts: Any, answers: dict[str, Any]) -> list[Unconfirmed]:
-    """The figures a size-tested law needs that the owner has not given (none yet)."""
-    return []
+    """What a law's decision still needs from the owner: the size figures of a law that may apply, the
+    choice for one the shop is too small for, and the exemptions that change what the policy must say.
+    Called by unconfirmed_build; every item links to the questionnaire step "size"."""
+    laws, shop = facts.laws, facts.shop
+    items = _size_items(laws, answers)
+    needs_rep = (laws.eu and shop.outside_eu and not shop.eu_representative) or (
+        laws.uk and shop.outside_uk and not shop.uk_representative
+    )
+    if needs_rep and _not_said(answers, "gdpr_occasional"):
+        meanwhile = "The coverage report lists the missing representative."
+        items.append(
+            unconfirmed_item("size.gdpr_occasional", "size", rule("gdpr_representative")["question"], meanwhile)
+        )
+    if laws.br and not shop.privacy_officer and _not_said(answers, "lgpd_small_agent"):
+        meanwhile = (
+            "The policy gives your email as the privacy contact, but names no data protection officer (encarregado)."
+        )
+        items.append(unconfirmed_item("size.lgpd_small_agent", "size", rule("lgpd_small_agent")["question"], meanwhile))
+    return items
+
+
+def address_errors(answers: Any) -> list[str]:
+    """A postal address is required only where an applicable law requires one (laws.yaml
+    `address_required`); called by answers_validate. Returns one message per law, naming it."""
+    business = answers.get("business") if isinstance(answers, dict) else None
+    if not isinstance(business, dict) or str(business.get("address", "")).strip():
+        return []
+    chosen, country = list(answers.get("jurisdictions") or []), str(business.get("country", "")).upper()
+    on = {code for code in _PLACES if _place_decision(code, chosen=chosen, country=country).shown}
+    on |= {"children"} if answers.get("children") is True else set()
+    return [
+        f"business.address: {entry['says']} ({entry['source']}). Please give one; a PO box is fine."
+        for entry in rule("address_required")
+        if entry["law"] in on
+    ]

@@ -38,11 +38,15 @@ EEA = frozenset(
         "NO",
     ]
 )
-# Countries with an EU adequacy decision (GDPR art 45), as of 2026. The US decision covers
-# only companies certified under the Data Privacy Framework, so the US is left to the catalogue.
-EU_ADEQUATE = frozenset(["AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "GB", "UY"])
-# Countries the UK recognises as adequate (its own list since 2021; the US only through the
-# UK Extension to the Data Privacy Framework, which the catalogue's safeguard tells).
+# Countries with an EU adequacy decision (GDPR art 45), as of 2026. The US decision covers only
+# companies certified under the Data Privacy Framework, so the US is left to the catalogue's entry.
+# Canada's covers organisations under PIPEDA (a Crown corporation is not: the catalogue says so).
+# Brazil: Commission Implementing Decision of 26 January 2026, adopted with ANPD Resolution CD/ANPD
+# 32/2026, which recognises the EU and EEA in return (checked on reports of both, 2026-12-01).
+EU_ADEQUATE = frozenset(["AD", "AR", "BR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "GB", "UY"])
+# Countries covered by UK adequacy regulations besides the EEA (the list the UK kept in 2021, Korea
+# added in 2022; the US only through the UK Extension to the Data Privacy Framework, which the
+# catalogue's safeguard tells). The Data (Use and Access) Act 2025 keeps existing regulations in force.
 UK_ADEQUATE = frozenset(["AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "UY", "GI"])
 # Names that read with "the" in a sentence ("based in the United States").
 _WITH_THE = frozenset(["US", "GB", "NL", "AE", "PH", "CZ", "BS", "GM", "DO", "CF", "KY", "FK", "MV", "MH", "SB", "VA"])

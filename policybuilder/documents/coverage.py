@@ -1,12 +1,16 @@
-"""The coverage report: every applicable legal item, and the clause that satisfies it or a gap."""
+"""The coverage report: every applicable legal item, and the clause that satisfies it or a gap,
+with each law's decision (applies or not, why, from which answer) and its voluntary sections."""
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import TemplateError
 
-from policybuilder.documents.applicability import Laws
-from policybuilder.documents.engine import ClauseError, CompiledLibrary
+from policybuilder.documents.applicability import NO, Decision, Laws
+from policybuilder.documents.engine import ClauseError, CompiledLibrary, expression_compile
+from policybuilder.library.types import LegalItemData
 
 # Which law a legal item belongs to -> is that law on for this shop.
 _LAW_ON = {
@@ -19,6 +23,7 @@ _LAW_ON = {
     "au": lambda laws: laws.au,
     "children": lambda laws: laws.coppa,
 }
+_DECIDED_BY = {"gdpr": ("eu", "uk")}  # an item group's law codes, where they differ from its own
 
 
 @dataclass(frozen=True)
@@ -29,10 +34,11 @@ class CoverageItem:
     level: str
     clauses: tuple[str, ...]  # slugs of the selected clauses that satisfy it; empty for a gap
     hint: str
+    met: bool = True  # its covered_if holds: the text says what the law asks of this shop
 
     @property
     def covered(self) -> bool:
-        return bool(self.clauses)
+        return bool(self.clauses) and self.met
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,17 @@ class LawCoverage:
     code: str
     name: str
     items: tuple[CoverageItem, ...]
+    decisions: tuple[Decision, ...] = ()  # why the law is checked (eu and uk for the GDPR group)
+
+    @property
+    def voluntary(self) -> bool:
+        """The shop gives these sections although the law is not known to require them."""
+        return bool(self.decisions) and all(d.voluntary for d in self.decisions)
+
+    @property
+    def required(self) -> bool:
+        """Its gaps count: false only for a law the shop is known to be too small for."""
+        return not (self.decisions and all(d.applies == NO for d in self.decisions))
 
     @property
     def gaps(self) -> tuple[CoverageItem, ...]:
@@ -50,10 +67,11 @@ class LawCoverage:
 class Coverage:
     laws: tuple[LawCoverage, ...]
     notes: tuple[str, ...]  # things the owner should know or check, beyond the items
+    decisions: tuple[Decision, ...] = ()  # every law, applying or not, with its name
 
     @property
     def gaps(self) -> tuple[CoverageItem, ...]:
-        return tuple(gap for law in self.laws for gap in law.gaps)
+        return tuple(gap for law in self.laws if law.required for gap in law.gaps)
 
     @property
     def complete(self) -> bool:
@@ -65,6 +83,27 @@ def _law_name(code: str, library: CompiledLibrary, laws: Laws) -> str:
         parts = [library.laws[c].name for c, on in (("eu", laws.eu), ("uk", laws.uk)) if on and c in library.laws]
         return " and ".join(parts) or "GDPR"
     return library.laws[code].name if code in library.laws else code
+
+
+@lru_cache(maxsize=512)
+def _covered_if(source: str, item_id: str) -> Callable[..., Any]:
+    # Legal items are compiled with the library; their covered_if is compiled here, once per expression.
+    return expression_compile(source, where=f"legal item {item_id}")
+
+
+def _holds(item: LegalItemData, condition: Callable[..., Any], context: dict[str, Any], what: str) -> bool:
+    try:
+        return bool(condition(**context))
+    except TemplateError as exc:  # an editor's mistake: report it, never hide the item
+        raise ClauseError(f"legal item {item.item_id}: its {what} failed: {exc}") from exc
+
+
+def _item(item: LegalItemData, clauses: tuple[str, ...], context: dict[str, Any]) -> CoverageItem:
+    met = not clauses or _holds(item, _covered_if(item.covered_if, item.item_id), context, "covered_if")
+    return CoverageItem(
+        item_id=item.item_id, citation=item.citation, summary=item.summary, level=item.level,
+        clauses=clauses, hint=item.hint, met=met,
+    )  # fmt: skip
 
 
 def coverage_build(
@@ -79,30 +118,25 @@ def coverage_build(
     groups: dict[str, list[CoverageItem]] = {}
     for compiled in library.items:
         item = compiled.data
-        if not _LAW_ON.get(item.law, lambda _: False)(laws):
+        if not _LAW_ON.get(item.law, lambda _: False)(laws) or not _holds(item, compiled.applies, context, "condition"):
             continue
-        try:
-            applies = compiled.applies(**context)
-        except TemplateError as exc:  # an editor's mistake: report it, never hide the item
-            raise ClauseError(f"legal item {item.item_id}: its condition failed: {exc}") from exc
-        if not applies:
-            continue
-        groups.setdefault(item.law, []).append(
-            CoverageItem(
-                item_id=item.item_id,
-                citation=item.citation,
-                summary=item.summary,
-                level=item.level,
-                clauses=tuple(satisfied_by.get(item.item_id, ())),
-                hint=item.hint,
-            )  # fmt: skip
-        )
+        groups.setdefault(item.law, []).append(_item(item, tuple(satisfied_by.get(item.item_id, ())), context))
+    decisions = tuple(replace(d, name=_law_name(d.code, library, laws)) for d in laws.decisions)
+    by_code = {d.code: d for d in decisions}
     return Coverage(
         laws=tuple(
-            LawCoverage(code=code, name=_law_name(code, library, laws), items=tuple(items))
+            LawCoverage(
+                code=code,
+                name=_law_name(code, library, laws),
+                items=tuple(items),
+                decisions=tuple(
+                    by_code[c] for c in _DECIDED_BY.get(code, (code,)) if c in by_code and by_code[c].shown
+                ),
+            )  # fmt: skip
             for code, items in groups.items()
         ),
         notes=coverage_notes(context),
+        decisions=decisions,
     )
 
 
@@ -121,8 +155,9 @@ def coverage_notes(context: dict[str, Any]) -> tuple[str, ...]:
         notes.append(
             "Your site must ask for consent before it loads analytics or advertising cookies (a cookie banner)."
         )
-    if context["sells_or_shares"] and laws.us_ca:
+    if context["sells_or_shares"] and laws.us_ca and not laws.us_ca_exempt:
         notes.append(
-            'Your site needs a "Do Not Sell or Share My Personal Information" link and must honour Global Privacy Control.'
+            'Your site needs a "Do Not Sell or Share My Personal Information" (or "Your Privacy Choices") link '
+            "and must honour Global Privacy Control."
         )
     return tuple(notes)

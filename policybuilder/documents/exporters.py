@@ -8,7 +8,9 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from policybuilder.documents.applicability import Decision
 from policybuilder.documents.assemble import Policy
+from policybuilder.documents.coverage import Coverage
 from policybuilder.documents.engine import md_escape
 from policybuilder.documents.text import markdown_to_text
 
@@ -62,17 +64,27 @@ def policy_data(policy: Policy) -> dict[str, Any]:
         "sections": [
             {"slug": s.slug, "title": s.title, "clauses": [asdict(c) for c in s.clauses]} for s in policy.sections
         ],
-        "coverage": {
-            "complete": coverage.complete,
-            "laws": [
-                {"code": law.code, "name": law.name, "items": [asdict(i) | {"covered": i.covered} for i in law.items]}
-                for law in coverage.laws
-            ],
-            "notes": list(coverage.notes),
-        },
+        "coverage": coverage_data(coverage),
         "readability": asdict(policy.readability),
         "to_confirm": [asdict(item) for item in policy.unconfirmed],
     }
+
+
+def _decision_data(decision: Decision) -> dict[str, Any]:
+    return asdict(decision) | {"voluntary": decision.voluntary}
+
+
+def coverage_data(coverage: Coverage) -> dict[str, Any]:
+    """The coverage report as plain data: each law checked (with why it applies and whether its sections
+    are voluntary), every law's decision, applying or not, and the notes."""
+    laws = [
+        {"code": law.code, "name": law.name, "voluntary": law.voluntary, "required": law.required,
+         "decisions": [_decision_data(d) for d in law.decisions],
+         "items": [asdict(i) | {"covered": i.covered} for i in law.items]}
+        for law in coverage.laws
+    ]  # fmt: skip
+    decisions = [_decision_data(d) for d in coverage.decisions]
+    return {"complete": coverage.complete, "laws": laws, "decisions": decisions, "notes": list(coverage.notes)}
 
 
 def policy_json(policy: Policy) -> str:
@@ -85,14 +97,29 @@ def policy_export(policy: Policy, fmt: str) -> str:
     return exporters[fmt](policy)
 
 
+def _decision_line(decision: Decision) -> str:
+    said = {"yes": "applies", "no": "does not apply", "unknown": "not known yet"}[decision.applies]
+    shown = " (voluntary sections)" if decision.voluntary else "" if decision.shown else " (no sections)"
+    notes = "".join(f" {note}" for note in decision.notes)
+    return f"  {decision.name}: {said}{shown}. {decision.reason} (from {decision.answer}){notes}"
+
+
 def coverage_text(policy: Policy) -> str:
-    """The coverage report as lines of text, for the command line."""
-    lines = []
+    """The coverage report as lines of text, for the command line: each law's decision, then its items."""
+    lines = ["Which laws apply:", *(_decision_line(d) for d in policy.coverage.decisions)]
     for law in policy.coverage.laws:
         covered = len(law.items) - len(law.gaps)
-        lines.append(f"{law.name}: {covered} of {len(law.items)} items covered")
+        voluntary = ""
+        if law.voluntary:
+            voluntary = (
+                " (voluntary: not required of you)"
+                if not law.required
+                else " (worded as voluntary until you confirm your size)"
+            )
+        lines.append(f"{law.name}: {covered} of {len(law.items)} items covered{voluntary}")
+        gap = "GAP" if law.required else "NOT REQUIRED"
         for item in law.items:
-            where = ", ".join(item.clauses) if item.covered else f"GAP: {item.hint}"
+            where = ", ".join(item.clauses) if item.covered else f"{gap}: {item.hint}"
             lines.append(f"  [{'x' if item.covered else ' '}] {item.item_id} ({item.citation}): {where}")
     lines.extend(f"Note: {note}" for note in policy.coverage.notes)
     lines.extend(f"To confirm: {item.question} ({item.key}) {item.meanwhile}" for item in policy.unconfirmed)

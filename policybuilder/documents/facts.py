@@ -20,7 +20,7 @@ from policybuilder.documents.practices import (
     sales_resolve,
     sensitive_resolve,
 )
-from policybuilder.documents.providers import Provider, provider_resolve
+from policybuilder.documents.providers import Provider, analytics_retention_months, provider_resolve
 from policybuilder.documents.retention import Retention, retention_resolve
 from policybuilder.documents.transfers import Transfer, transfers_resolve
 from policybuilder.library.types import ServiceData
@@ -203,7 +203,8 @@ def shop_resolve(business: dict[str, Any]) -> Shop:
         website=business.get("website", ""),
         email=business["email"],
         phone=business.get("phone", ""),
-        address=", ".join(line.strip() for line in business["address"].splitlines() if line.strip()),
+        # Optional: only some laws require a postal address (applicability.address_errors checks them).
+        address=", ".join(line.strip() for line in business.get("address", "").splitlines() if line.strip()),
         country=country,
         country_name=countries.country_name(country),
         country_in=countries.country_in(country),
@@ -221,7 +222,7 @@ def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -
     data = answers.get("data", {})
     jurisdictions = answers.get("jurisdictions", [])
     children = bool(answers.get("children", False))
-    laws = laws_resolve(chosen=jurisdictions, country=shop.country, children=children)
+    laws = laws_resolve(chosen=jurisdictions, country=shop.country, children=children, answers=answers)
 
     def resolve(entries: list[Any], kind: str) -> tuple[Provider, ...]:
         return tuple(provider_resolve(e, kind=kind, catalogue=catalogue) for e in entries)
@@ -267,7 +268,11 @@ def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -
         effective_date=_date_format(answers["effective_date"], us_style=shop.us_style_dates),
         effective_date_iso=answers["effective_date"],
         language=answers.get("language", "en"),
-        retention=retention_resolve(answers=answers.get("retention", {}), country=shop.country),
+        retention=retention_resolve(
+            answers=answers.get("retention", {}),
+            country=shop.country,
+            analytics_default=analytics_retention_months(resolve(analytics.get("services", []), "analytics")),
+        ),
         practices=practices_resolve(answers, catalogue=catalogue),
         sensitive=sensitive_resolve(answers),
         sales=sales_resolve(answers),

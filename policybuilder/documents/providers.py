@@ -22,6 +22,21 @@ CUSTOM_DEFAULTS: dict[str, tuple[tuple[str, ...], str]] = {
         "run our online shop: the website, the checkout and our order records",
     ),
 }
+# The regions a policy names a regional company for, and how it names them.
+REGION_WHERE = {"EU": "the EU", "GB": "the UK"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """The company customers in one region deal with, where it is not the provider's usual company."""
+
+    region: str  # "EU" (the EU and EEA) or an ISO country code ("GB")
+    company: str
+
+    @property
+    def where(self) -> str:
+        """The region after "customers in": "the EU", "the UK"."""
+        return REGION_WHERE.get(self.region) or countries.country_in(self.region)
 
 
 @dataclass(frozen=True)
@@ -33,7 +48,25 @@ class Provider(ServiceData):
 
     @property
     def independent(self) -> bool:
-        return self.role == "controller"
+        """It decides for itself how it uses the data it gets, under its own notice. A joint controller
+        does too, once the data has left the shop's site; only a processor acts on the shop's orders alone."""
+        return self.role in ("controller", "joint")
+
+    @property
+    def joint(self) -> bool:
+        """The shop and the company decide together how the data is collected on the shop's site and sent to
+        the company (CJEU C-40/17, Fashion ID): joint controllers for that step, GDPR art. 26."""
+        return self.role == "joint"
+
+    @property
+    def regional(self) -> tuple[Entity, ...]:
+        """The companies customers in particular regions deal with, where they differ from `company`."""
+        return tuple(Entity(region=region, company=company) for region, company in self.entities)
+
+    @property
+    def company_eu(self) -> str:
+        """The company customers in the EU deal with: the EU entity where there is one, else `company`."""
+        return dict(self.entities).get("EU", self.company)
 
 
 def provider_resolve(entry: str | dict[str, str], *, kind: str, catalogue: dict[str, ServiceData]) -> Provider:
@@ -49,3 +82,13 @@ def provider_resolve(entry: str | dict[str, str], *, kind: str, catalogue: dict[
         privacy_url=entry["privacy_url"], receives=receives, purpose=purpose, role="processor",
         safeguard="", opt_out_url="", sets_cookies=kind in {"analytics", "advertising"}, custom=True,
     )  # fmt: skip
+
+
+def analytics_retention_months(analytics: tuple[Provider, ...]) -> int | None:
+    """How long the shop's analytics tools keep data unless it changes their setting: the longest of the
+    documented defaults (GA4 keeps event data 2 months unless set to 14), or None when none is known.
+
+    Called by facts_build for retention_resolve's analytics default; the longest, because one stated
+    period must hold for every tool the shop uses."""
+    known = [p.retention_months for p in analytics if p.retention_months is not None]
+    return max(known) if known else None

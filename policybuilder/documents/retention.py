@@ -69,7 +69,7 @@ def _plural(number: int, unit: str) -> str:
     return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
 
 
-def retention_resolve(*, answers: dict[str, Any], country: str) -> Retention:
+def retention_resolve(*, answers: dict[str, Any], country: str, analytics_default: int | None = None) -> Retention:
     """The retention periods for one shop: its answers first, then the defaults."""
     tax = tax_record_rule(country)
     default_years, rule = tax.years, tax.rule
@@ -84,7 +84,7 @@ def retention_resolve(*, answers: dict[str, Any], country: str) -> Retention:
         server_logs_days=answers.get("server_logs_days", DEFAULTS["server_logs_days"]),
         support_months=answers.get("support_months", DEFAULTS["support_months"]),
         surveys_months=answers.get("surveys_months", DEFAULTS["surveys_months"]),
-        analytics_months=answers.get("analytics_months", DEFAULTS["analytics_months"]),
+        analytics_months=answers.get("analytics_months", analytics_default or DEFAULTS["analytics_months"]),
         advertising_months=answers.get("advertising_months", DEFAULTS["advertising_months"]),
         account_inactive_years=inactive,
     )

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from policybuilder.documents.applicability import address_errors
 from policybuilder.documents.countries import is_country, is_region
 from policybuilder.documents.schema_practices import (
     coppa_schema,
@@ -96,11 +97,11 @@ def _contact() -> dict[str, Any]:
 def _business() -> dict[str, Any]:
     return {
         "type": "object",
-        "required": ["name", "email", "address", "country"],
+        "required": ["name", "email", "country"],  # a postal address only where a law requires one
         "additionalProperties": False,
         "properties": {
             "name": _text(120, minLength=1), "legal_name": _text(200), "website": _text(500, format="uri"),
-            "email": _text(254, format="email"), "phone": _text(40), "address": _text(500, minLength=1),
+            "email": _text(254, format="email"), "phone": _text(40), "address": _text(500),
             "country": _text(2, pattern="^[A-Za-z]{2}$"), "region": _text(3),
             "privacy_officer": _text(200), "eu_representative": _contact(), "uk_representative": _contact(),
         },
@@ -260,5 +261,5 @@ def answers_validate(answers: Any, *, schema: dict[str, Any]) -> list[str]:
     if isinstance(answers, dict):
         errors += _place_errors(answers.get("business"))
     if not errors:  # rules across fields, once every field has the right type
-        errors += practice_errors(answers)
+        errors += practice_errors(answers) + address_errors(answers)
     return list(dict.fromkeys(errors))

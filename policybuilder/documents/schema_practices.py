@@ -58,6 +58,7 @@ def practices_schema(*, survey_tool: dict[str, Any]) -> dict[str, Any]:
             "gpc_how": _text(300, description="completes 'When your browser sends it, ...'"),
             "gpc_account": _choice("yes", "no"),
             "dnt": _choice("no_change", "stops_tracking"),
+            "optout_link": _text(80, description="the words of the link that lets visitors opt out of sale or sharing"),
             "marketing_email": _choice("none", "past_buyers_opt_out", "consent_only"),
             "accounts_created": _choice("customer_password", "shop_emails_password"),
             "phone_cards": _choice("entered_not_kept", "kept"),
@@ -103,20 +104,21 @@ def size_schema() -> dict[str, Any]:
     return {
         "type": "object", "additionalProperties": False,
         "properties": {
-            "annual_revenue_usd": _amount(10**12),
-            "california_consumers": _amount(10**9),
-            "revenue_share_from_data_pct": _amount(100),
-            "au_turnover_aud": _amount(10**12),
-            "au_exceptions": _set(AU_EXCEPTIONS),
-            "gdpr_occasional": _choice("yes", "no"),
-            "lgpd_small_agent": _choice("yes", "no"),
+            "annual_revenue_usd": {**_amount(10**12), "description": "total (gross) revenue last year, in US dollars (CCPA)"},
+            "california_consumers": {**_amount(10**9), "description": "California consumers or households whose personal information you buy, sell or share a year (CCPA)"},
+            "revenue_share_from_data_pct": {**_amount(100), "description": "percent of yearly revenue from selling or sharing personal information (CCPA)"},
+            "au_turnover_aud": {**_amount(10**12), "description": "annual turnover in the last financial year, in Australian dollars (Privacy Act s 6D)"},
+            "au_exceptions": {**_set(AU_EXCEPTIONS), "description": "exceptions to the small business exemption that apply, or [] for none (Privacy Act s 6D(4)-6EA)"},
+            "gdpr_occasional": {**_choice("yes", "no"), "description": "your processing of EU/UK data is occasional and low-risk (GDPR art 27(2)): no representative needed"},
+            "lgpd_small_agent": {**_choice("yes", "no"), "description": "a small processing agent under ANPD Resolution CD/ANPD 2/2022: no encarregado needed"},
         },
     }  # fmt: skip
 
 
 def not_applicable_schema(codes: tuple[str, ...]) -> dict[str, Any]:
     """For a law the shop is too small for: leave its section out, or give its rights anyway."""
-    choice = {"type": "string", "enum": ["leave_out", "give_anyway"]}
+    choice = {"type": "string", "enum": ["leave_out", "give_anyway"],
+              "description": "when this law does not reach your business: leave its sections out, or give its rights anyway"}  # fmt: skip
     return {"type": "object", "additionalProperties": False, "properties": {code: choice for code in codes}}
 
 

@@ -1,61 +1,203 @@
-"""International transfers: which providers receive data abroad, and the safeguard each law asks for."""
+"""International transfers, decided law by law: for each law with rules on data leaving its territory,
+whether data about its customers reaches a recipient outside that territory, and what allows it.
+
+A decision is (recipient, destination, law): one provider can be no transfer under one law (a German
+carrier, for EU customers) and a transfer under another (the same carrier, for a shop's UK customers).
+The shop itself counts: a shop outside the EEA or the UK holds its customers' data in its own country.
+The data customers give it directly is not a transfer under the GDPR's Chapter V (EDPB Guidelines 05/2021,
+final version of 14 February 2023: no exporter) nor a restricted transfer for the ICO (the shop does not
+initiate one), and Brazil's ANPD treats collection straight from the customer the same way (Resolution
+CD/ANPD 19/2024); those laws apply to the shop directly (GDPR and UK GDPR art. 3(2), LGPD art. 3), so
+the policy says where the data is held and names no safeguard.
+
+Transfer groups one recipient's decisions, so a clause prints one line per recipient.
+"""
 
 from dataclasses import dataclass
 
 from policybuilder.documents import countries
 from policybuilder.documents.applicability import Laws
+from policybuilder.documents.inventory import and_list
 from policybuilder.documents.providers import Provider
+
+TERRITORY: dict[str, frozenset[str]] = {
+    "eu": countries.EEA,
+    "uk": frozenset({"GB"}),
+    "br": frozenset({"BR"}),
+    "ca": frozenset({"CA"}),
+    "au": frozenset({"AU"}),
+}
+PLACE = {"eu": "the EU", "uk": "the UK", "br": "Brazil", "ca": "Canada", "au": "Australia"}
+# The laws whose policy text names a safeguard per recipient; Canada's and Australia's rules are said
+# once for all recipients, in their own clauses (PIPEDA principle 4.1.3, APP 8).
+NAMED = ("eu", "uk", "br")
+# Why a shop outside a law's territory needs no safeguard for what customers give it directly.
+DIRECT = {"eu": "GDPR art. 3(2)", "uk": "UK GDPR art. 3(2)", "br": "LGPD art. 3"}
+
+
+@dataclass(frozen=True)
+class LawDecision:
+    """Under `law`, the data goes to the recipient's country, allowed by `safeguard` (in words; empty where
+    the policy names none for this recipient: Canada and Australia, said once per law)."""
+
+    law: str
+    safeguard: str
+
+
+@dataclass(frozen=True)
+class Basis:
+    """A safeguard and the customers it is for ("customers in the EU and the UK"; empty when one law names
+    safeguards in this policy, so the line needs no "for whom")."""
+
+    who: str
+    safeguard: str
 
 
 @dataclass(frozen=True)
 class Transfer:
-    provider: Provider
-    country_name: str
-    safeguard: str
+    """One recipient outside the territory of at least one applicable law, with each of those laws' answers."""
+
+    provider: Provider | None  # None: the shop itself, holding in its own country what customers give it
+    country: str
+    country_name: str  # as it stands after "in": "the United States"
+    decisions: tuple[LawDecision, ...]
+    several_laws: bool = False  # more than one law names safeguards in this policy: say for whom each holds
+
+    @property
+    def ours(self) -> bool:
+        return self.provider is None
+
+    @property
+    def laws(self) -> tuple[str, ...]:
+        return tuple(d.law for d in self.decisions)
+
+    @property
+    def eu(self) -> bool:
+        return "eu" in self.laws
+
+    @property
+    def uk(self) -> bool:
+        return "uk" in self.laws
+
+    @property
+    def br(self) -> bool:
+        return "br" in self.laws
+
+    @property
+    def ca(self) -> bool:
+        return "ca" in self.laws
+
+    @property
+    def au(self) -> bool:
+        return "au" in self.laws
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """Where the customers live whose laws name a safeguard for this recipient: ("the EU", "the UK")."""
+        return tuple(PLACE[d.law] for d in self.decisions if d.safeguard)
+
+    @property
+    def bases(self) -> tuple[Basis, ...]:
+        """Each distinct safeguard once, with the customers it is for: laws that give the same answer share a
+        line, their citations joined ("the exception for ... (GDPR art. 49(1)(b); LGPD art. 33, IX)")."""
+        grouped: dict[str, tuple[list[str], list[str]]] = {}
+        for d in self.decisions:
+            if d.safeguard:
+                words, _, cited = d.safeguard.partition(" (")
+                places, citations = grouped.setdefault(words, ([], []))
+                places.append(PLACE[d.law])
+                citations.extend([cited.removesuffix(")")] if cited else [])
+        return tuple(
+            Basis(
+                who=f"customers in {and_list(places)}" if self.several_laws else "",
+                safeguard=f"{words} ({'; '.join(citations)})" if citations else words,
+            )
+            for words, (places, citations) in grouped.items()
+        )
 
 
-def _abroad(provider: Provider, *, shop_country: str, laws: Laws) -> bool:
-    """Whether data sent to this provider leaves a place whose law the shop must answer to."""
-    where = provider.country
-    if not where:
-        return False  # unknown for a service the owner added; coverage asks them to check
-    home_block = countries.EEA if shop_country in countries.EEA else {shop_country}
-    return (
-        where not in home_block
-        or (laws.eu and where not in countries.EEA)
-        or (laws.uk and where != "GB")
-        or (laws.ca and where != "CA")
-        or (laws.au and where != "AU")
-        or (laws.br and where != "BR")
-    )
+# The set words of the catalogue's `safeguard` (services.yaml's header): what the company itself relies on.
+TERMS = {
+    "dpf": "data privacy framework",
+    "uk_extension": "uk extension",
+    "sccs": "standard contractual clauses",
+    "bcr": "binding corporate rules",
+    "delivery": "49(1)(b)",
+}
 
 
-def transfer_safeguard(provider: Provider, *, laws: Laws) -> str:
-    """The safeguard that lets data go to the provider's country, in the terms of the law that asks.
+def _terms(provider: Provider) -> frozenset[str]:
+    """The tools the catalogue says the company relies on for data from the EU and UK. "delivery" (the
+    exception for what is needed to deliver an order) counts only for a carrier that offers nothing else."""
+    text = provider.safeguard.lower()
+    found = {name for name, words in TERMS.items() if words in text}
+    return frozenset(found - {"delivery"} if found & {"dpf", "sccs", "bcr"} else found)
 
-    Under the EU GDPR the catalogue's own entry wins: it knows the provider (a US company may or
-    may not be certified under the Data Privacy Framework). The UK has its own adequacy rules and
-    data bridge; other laws ask for a binding contract.
-    """
-    where = countries.country_in(provider.country)
-    if laws.eu:
-        if provider.safeguard:
-            return provider.safeguard
-        if provider.country in countries.EU_ADEQUATE:
-            return f"an EU adequacy decision for {where}"
-        return "standard contractual clauses"
-    if laws.uk:
-        if provider.country in countries.EEA or provider.country in countries.UK_ADEQUATE:
-            return f"UK adequacy rules for {where}"
-        if "Data Privacy Framework" in provider.safeguard:
-            return "the UK Extension to the EU-US Data Privacy Framework"
-        return "the UK International Data Transfer Addendum to standard contractual clauses"
-    return "a contract that binds them to protect it"
+
+def _eu_safeguard(provider: Provider) -> str:
+    terms = _terms(provider)
+    if "delivery" in terms:  # a carrier that signs no clauses (a state postal service): art 49(1)(b) alone
+        return "the exception for data needed to deliver your order (GDPR art. 49(1)(b))"
+    if provider.country in countries.EU_ADEQUATE:
+        return f"an EU adequacy decision for {countries.country_in(provider.country)}"
+    if provider.country == "US" and "dpf" in terms:
+        return "the EU-US Data Privacy Framework"
+    if "bcr" in terms:
+        return "its binding corporate rules, approved by EU data protection authorities"
+    return "EU standard contractual clauses"
+
+
+def _uk_safeguard(provider: Provider) -> str:
+    terms = _terms(provider)
+    if "delivery" in terms:
+        return "the exception for data needed to deliver your order (UK GDPR art. 49(1)(b))"
+    if provider.country in countries.EEA or provider.country in countries.UK_ADEQUATE:
+        return f"UK adequacy regulations for {countries.country_in(provider.country)}"
+    if provider.country == "US" and "uk_extension" in terms:
+        return "the UK Extension to the EU-US Data Privacy Framework"
+    return "the UK's international data transfer agreement or its addendum to the EU clauses"
+
+
+def _br_safeguard(provider: Provider) -> str:
+    if "delivery" in _terms(provider):
+        return "the exception for data needed to deliver your order (LGPD art. 33, IX)"
+    if provider.country in countries.EEA:  # Resolution CD/ANPD 32/2026 recognises the EU and EEA as adequate
+        return "Brazil's recognition of the EU as adequate (LGPD art. 33, I)"
+    return "standard contractual clauses approved by Brazil's ANPD (LGPD art. 33, II, b)"
+
+
+SAFEGUARDS = {"eu": _eu_safeguard, "uk": _uk_safeguard, "br": _br_safeguard}
+
+
+def transfer_safeguard(provider: Provider, *, law: str) -> str:
+    """What allows data about `law`'s customers to reach `provider` in its country, in words ('' for Canada and
+    Australia, whose rules the policy states once). Call only where the country is outside the law's territory."""
+    decide = SAFEGUARDS.get(law)
+    return decide(provider) if decide else ""
+
+
+def _active(laws: Laws) -> tuple[str, ...]:
+    return tuple(law for law in TERRITORY if getattr(laws, law))
 
 
 def transfers_resolve(*, providers: tuple[Provider, ...], shop_country: str, laws: Laws) -> tuple[Transfer, ...]:
-    return tuple(
-        Transfer(provider=p, country_name=countries.country_in(p.country), safeguard=transfer_safeguard(p, laws=laws))
-        for p in providers
-        if _abroad(p, shop_country=shop_country, laws=laws)
-    )
+    """Every recipient outside the territory of an applicable law, the shop itself first; called once per policy.
+
+    A provider without a country (one the owner added and did not place) is left out: coverage asks for it.
+    """
+    active = _active(laws)
+    several = sum(law in NAMED for law in active) > 1
+    ours = tuple(LawDecision(law, DIRECT.get(law, "")) for law in active if shop_country not in TERRITORY[law])
+    found = []
+    if ours:
+        found.append(Transfer(None, shop_country, countries.country_in(shop_country), ours, several_laws=several))
+    for provider in dict.fromkeys(providers):
+        decisions = tuple(
+            LawDecision(law, transfer_safeguard(provider, law=law))
+            for law in active
+            if provider.country and provider.country not in TERRITORY[law]
+        )
+        if decisions:
+            where = countries.country_in(provider.country)
+            found.append(Transfer(provider, provider.country, where, decisions, several_laws=several))
+    return tuple(found)

@@ -35,6 +35,10 @@ def _practice_items(facts: PolicyFacts, answers: dict[str, Any]) -> list[Unconfi
         items.append(_item("practices.dnt", "practices",
                            "What does your site do when a browser sends a Do Not Track signal?",
                            "The policy does not say how your site responds to Do Not Track, which CalOPPA asks it to."))  # fmt: skip
+    if facts.laws.us_ca and facts.sells_or_shares and "optout_link" not in answers.get("practices", {}):
+        items.append(_item("practices.optout_link", "practices",
+                           'What are the words of the link on your site that lets visitors opt out of the sale or sharing of their data ("Do Not Sell or Share My Personal Information" or "Your Privacy Choices")?',
+                           "The policy does not point California visitors to an opt-out link."))  # fmt: skip
     if p.has_banner and not p.consent_link:
         items.append(_item("practices.consent_link", "practices",
                            "What are the words of the link on your site that reopens the cookie choices?",

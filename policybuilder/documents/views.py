@@ -52,12 +52,15 @@ def coverage_report(data: dict[str, Any]) -> dict[str, Any]:
         | {"covered": [i for i in law["items"] if i["covered"]], "gaps": [i for i in law["items"] if not i["covered"]]}
         for law in coverage["laws"]
     ]
-    return {"laws": laws, "notes": coverage["notes"], "gap_count": sum(len(law["gaps"]) for law in laws)}
+    # A law the shop is too small for (its sections given anyway) has suggestions, not gaps.
+    gap_count = sum(len(law["gaps"]) for law in laws if law.get("required", True))
+    not_applying = [d for d in coverage.get("decisions", []) if not d["shown"]]  # policies saved before have none
+    return {"laws": laws, "notes": coverage["notes"], "gap_count": gap_count, "not_applying": not_applying}
 
 
 def result(request: HttpRequest, token: str) -> HttpResponse:
-    """The policy as generated, its coverage per law, readability, downloads and copy buttons,
-    and, when the clause library changed since, what changed and an offer to regenerate."""
+    """The policy as generated, what is left to confirm, its coverage per law, readability, downloads
+    and copy buttons, and, when the clause library changed since, what changed and an offer to regenerate."""
     saved = get_object_or_404(SavedPolicy, token=token)
     downloads = [{"fmt": fmt, "label": d.label, "name": download_name(saved, fmt)} for fmt, d in DOWNLOADS.items()]
     changed = library_changed_since(revision=saved.library_revision)
@@ -68,6 +71,8 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
         "downloads": downloads,
         "library_changes": library_changes_since(since=saved.created_at) if changed else [],
         "library_changed": changed,
+        # What the answers do not settle yet, each linking to its question; older policies have no list.
+        "to_confirm": saved.data.get("to_confirm", []),
     }
     return render(request, "documents/result.html", context)
 

@@ -175,6 +175,7 @@ class ServiceAdmin(EditedAdmin):
         "country",
         "role",
         "sets_cookies",
+        "checked",
         "last_changed",
         "changed_by",
         "edited",

@@ -1,5 +1,6 @@
 """Admin forms for clauses and services: normalise what the browser sends, validate, catch conflicts."""
 
+import re
 from typing import Any
 
 from django import forms
@@ -11,6 +12,7 @@ from policybuilder.editing.history import FieldChange, record_changes
 from policybuilder.editing.names import Problem
 from policybuilder.editing.validation import clause_problems, service_problems
 from policybuilder.library.models import Clause, Service
+from policybuilder.library.service_fields import entities_from
 from policybuilder.library.types import ClauseData, ServiceData
 
 
@@ -135,26 +137,67 @@ class ClauseForm(VersionedForm, ClauseDraftForm):
         return cleaned
 
 
+class EntitiesField(LinesField):
+    """The company customers in a region deal with, one "REGION: Company" line each, stored as a mapping."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, dict):
+            return "\n".join(f"{region}: {company}" for region, company in entities_from(value))
+        return value
+
+    def to_python(self, value: Any) -> dict[str, str]:  # type: ignore[override]
+        found = {}
+        for line in super().to_python(value):
+            region, sep, company = line.partition(":")
+            region = region.strip().upper()
+            if not sep or not company.strip() or not re.fullmatch(r"[A-Z]{2}", region):
+                raise ValidationError(
+                    f"“{line}” is not “REGION: Company”. Write EU for the EU and EEA, or a country code such as GB."
+                )
+            found[region] = company.strip()
+        return found
+
+
 class ServiceForm(VersionedForm):
     receives = LinesField(rows=6, required=True, help_text="What the service receives, one phrase per line.")
     privacy_url = forms.URLField(assume_scheme="https", max_length=200)
     opt_out_url = forms.URLField(assume_scheme="https", max_length=200, required=False)
+    entities = EntitiesField(
+        rows=3,
+        help_text="Where customers in a region deal with another company of the group, one line each: "
+        "“EU: PayPal (Europe) S.à r.l. et Cie, S.C.A.”. EU covers the EU and EEA; other regions are country codes.",
+    )
 
     class Meta:
         model = Service
         fields = (
-            "slug", "name", "kind", "company", "country", "privacy_url", "receives", "purpose", "role", "safeguard",
-            "opt_out_url", "sets_cookies", "order",
+            "slug", "name", "kind", "company", "entities", "country", "privacy_url", "receives", "purpose", "role",
+            "safeguard", "opt_out_url", "sets_cookies", "retention_months", "checked", "order",
         )  # fmt: skip
-        help_texts = {"slug": "What answers and drafts refer to; it cannot change once saved."}
+        help_texts = {
+            "slug": "What answers and drafts refer to; it cannot change once saved.",
+            "role": "Joint: the company and the shop decide together how data is collected on the shop's site "
+            "(an ad pixel, CJEU C-40/17 Fashion ID); after that the company decides alone, like a controller.",
+            "safeguard": "What the company's own terms rely on for data from the EU and UK, in the words the policy "
+            "reads: “EU-US Data Privacy Framework”, “UK Extension”, “standard contractual clauses”, "
+            "“GDPR art. 49(1)(b)” (carriers only). Leave empty to let the company's country decide.",
+            "checked": "The date you checked these facts against the company's own pages, as 2026-12-01.",
+        }
 
     def clean_country(self) -> str:
         return self.cleaned_data["country"].strip().upper()
+
+    def clean_checked(self) -> str:
+        checked = self.cleaned_data.get("checked", "").strip()
+        if checked and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", checked):
+            raise ValidationError("Write the date as year-month-day: 2026-12-01.")
+        return checked
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         self.conflict_check()
         if not self.errors:
             data = {name: cleaned.get(name, getattr(self.instance, name)) for name in ServiceData.__dataclass_fields__}
-            self.problems_add(service_problems(ServiceData(**data | {"receives": tuple(data["receives"])})))
+            typed = {"receives": tuple(data["receives"]), "entities": entities_from(data["entities"])}
+            self.problems_add(service_problems(ServiceData(**data | typed)))
         return cleaned

@@ -23,8 +23,8 @@ from policybuilder.library.selectors import clause_data, service_data
 EDITED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
     Clause: ("title", "section", "order", "when", "satisfies", "sources", "body"),
     Service: (
-        "name", "kind", "company", "country", "privacy_url", "receives", "purpose", "role", "safeguard",
-        "opt_out_url", "sets_cookies", "order",
+        "name", "kind", "company", "entities", "country", "privacy_url", "receives", "purpose", "role",
+        "safeguard", "opt_out_url", "sets_cookies", "retention_months", "checked", "order",
     ),
 }  # fmt: skip
 LONG_FIELDS = {"body"}  # shown as a line diff rather than before -> after

@@ -11,6 +11,13 @@ from typing import Any
 
 import yaml
 
+from policybuilder.library.service_fields import (
+    checked_from,
+    entities_from,
+    entity_lines,
+    extra_lines,
+    retention_from,
+)
 from policybuilder.library.types import (
     ClauseData,
     LawData,
@@ -110,6 +117,9 @@ def _services_read(directory: Path) -> tuple[ServiceData, ...]:
             safeguard=s.get("safeguard") or "",
             opt_out_url=s.get("opt_out_url") or "",
             sets_cookies=bool(s.get("sets_cookies", True)),
+            entities=entities_from(s.get("entities")),
+            retention_months=retention_from(s.get("retention_months")),
+            checked=checked_from(s.get("checked")),
         )
         for s in _yaml(directory / "services.yaml")
     )
@@ -137,6 +147,7 @@ def _laws_read(directory: Path) -> tuple[tuple[LawData, ...], tuple[LegalItemDat
             level=item["level"],
             applies=str(item.get("applies", "true")),
             hint=item["hint"],
+            covered_if=str(item.get("covered_if", "true")),
         )
         for item in data["items"]
     )
@@ -201,16 +212,16 @@ def clause_text(data: ClauseData) -> str:
 
 def _service_lines(service: ServiceData) -> list[str]:
     lines = [f"- slug: {yaml_scalar(service.slug)}"]
-    lines += [
-        f"  {key}: {yaml_scalar(getattr(service, key))}"
-        for key in ("name", "kind", "company", "country", "privacy_url")
-    ]
+    lines += [f"  {key}: {yaml_scalar(getattr(service, key))}" for key in ("name", "kind", "company")]
+    lines += entity_lines(service.entities, scalar=yaml_scalar)
+    lines += [f"  {key}: {yaml_scalar(getattr(service, key))}" for key in ("country", "privacy_url")]
     lines += ["  receives:", *(f"    - {yaml_scalar(phrase)}" for phrase in service.receives)]
     lines += [f"  purpose: {yaml_scalar(service.purpose)}", f"  role: {yaml_scalar(service.role)}"]
     lines += [
         f"  {key}: {yaml_scalar(v) if (v := getattr(service, key)) else 'null'}" for key in ("safeguard", "opt_out_url")
     ]
-    return lines if service.sets_cookies else [*lines, "  sets_cookies: false"]
+    lines += [] if service.sets_cookies else ["  sets_cookies: false"]
+    return lines + extra_lines(retention_months=service.retention_months, checked=service.checked, scalar=yaml_scalar)
 
 
 def _line_key(slug: str, line: str) -> tuple[str, str]:

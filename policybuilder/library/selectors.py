@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from policybuilder.library.models import Clause, Law, LegalItem, LibraryRevision, Section, Service
+from policybuilder.library.service_fields import checked_from, entities_from
 from policybuilder.library.types import (
     ClauseData,
     LawData,
@@ -16,10 +17,19 @@ from policybuilder.library.types import (
     ServiceData,
 )
 
+# Service fields added after rows were first loaded (migration 0004): left out of the fingerprint while
+# at their default, so a row loaded before they existed still matches what was loaded into it, and the
+# next loadclauses updates it instead of keeping it as an editor's change.
+LATER_DEFAULTS: dict[str, Any] = {"entities": (), "retention_months": None, "checked": ""}
+
 
 def data_hash(data: Any) -> str:
     """A stable fingerprint of one library entry, to tell edited rows from loaded ones."""
-    return hashlib.sha256(json.dumps(asdict(data), sort_keys=True).encode()).hexdigest()
+    values = asdict(data)
+    for name, default in LATER_DEFAULTS.items():
+        if name in values and values[name] == default:
+            del values[name]
+    return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
 
 
 def library_revision() -> str:
@@ -54,6 +64,9 @@ def service_data(row: Service) -> ServiceData:
         safeguard=row.safeguard,
         opt_out_url=row.opt_out_url,
         sets_cookies=row.sets_cookies,
+        entities=entities_from(row.entities),
+        retention_months=row.retention_months,
+        checked=checked_from(row.checked),
     )
 
 
@@ -84,6 +97,7 @@ def library_snapshot() -> LibraryData:
                 level=i.level,
                 applies=i.applies,
                 hint=i.hint,
+                covered_if=i.covered_if,
             )
             for i in LegalItem.objects.all()
         ),

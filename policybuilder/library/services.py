@@ -7,6 +7,7 @@ from django.db import models, transaction
 
 from policybuilder.library.models import Clause, Law, LegalItem, Section, Service
 from policybuilder.library.selectors import clause_data, data_hash, service_data
+from policybuilder.library.service_fields import entities_dict
 from policybuilder.library.types import ClauseData, LibraryData, ServiceData
 
 M = TypeVar("M", bound=models.Model)
@@ -74,7 +75,8 @@ def library_load(*, data: LibraryData, force: bool = False) -> LoadReport:
         values = asdict(clause) | {"section": sections[clause.section]}
         _editable_save(Clause, clause, values, force=force, report=report)
     for order, service in enumerate(data.services):
-        _editable_save(Service, service, asdict(service) | {"order": order}, force=force, report=report)
+        values = asdict(service) | {"order": order, "entities": entities_dict(service.entities)}
+        _editable_save(Service, service, values, force=force, report=report)
     for order, law in enumerate(data.laws):
         _row_sync(Law, {"code": law.code}, asdict(law) | {"order": order})
     for order, item in enumerate(data.items):

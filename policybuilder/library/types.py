@@ -36,6 +36,11 @@ class ServiceData:
     safeguard: str
     opt_out_url: str
     sets_cookies: bool = True
+    # The company customers in a region deal with where it differs from `company`, as (region, company)
+    # pairs sorted by region ("EU" for the EU/EEA, else an ISO code such as "GB"): a tuple, so it stays immutable.
+    entities: tuple[tuple[str, str], ...] = ()
+    retention_months: int | None = None  # how long the tool keeps data unless the shop changes it, where documented
+    checked: str = ""  # ISO date the entry's facts were last checked against the company's own pages
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,9 @@ class LegalItemData:
     level: str
     applies: str
     hint: str
+    # A Jinja expression over the facts, evaluated like `applies`: the item counts as covered only when a
+    # selected clause satisfies it and this holds (the text then says what the law asks of this shop).
+    covered_if: str = "true"
 
 
 @dataclass(frozen=True)

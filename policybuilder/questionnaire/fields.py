@@ -142,6 +142,10 @@ class StepForm(forms.Form):
 
     title = ""  # the step's name in the progress indicator and its heading
     intro = ""  # one or two sentences under the heading
+    # The steps whose answers decide what this page asks (options_from_answers reads them).
+    decided_by: tuple[str, ...] = ()
+    # A "To confirm" item's field name -> this form's field, where the two differ.
+    ANCHORS: dict[str, str] = {}
 
     def __init__(self, *args: Any, catalogue: Catalogue | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -172,6 +176,17 @@ class StepForm(forms.Form):
     def options_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any]:
         """The keyword arguments the form takes for an answer set (what other steps decide it shows)."""
         return {}
+
+    def anchor(self, field: str) -> str | None:
+        """This page's field for a "To confirm" item's field name, or None when the page does not ask it."""
+        name = self.ANCHORS.get(field, field)
+        return name if name in self.fields else None
+
+    def anchor_id(self, name: str) -> str:
+        """The id of a field's first input (formtools prefixes it with the step: id_<step>-<name>, and a
+        radio or checkbox list numbers its inputs from _0): a link to it scrolls there and focuses it."""
+        bound = self[name]
+        return f"{bound.auto_id}_0" if isinstance(bound.field.widget, forms.RadioSelect) else str(bound.auto_id)
 
     def summary(self) -> list[tuple[str, str]]:
         """(question, answer) pairs in plain words, for the review step."""
@@ -209,6 +224,8 @@ def _display(field: forms.Field, value: Any) -> str:
         return "Yes" if value else "No"
     if isinstance(value, date):
         return f"{value.day} {value:%B} {value.year}"
+    if not value and getattr(field, "empty_says_nothing", False):
+        return "Not given"  # nothing ticked is no answer, never "none"
     labels = dict(getattr(field, "choices", []))
     if isinstance(value, list):
         return "; ".join(str(labels.get(v, v)) for v in value) or "None"

@@ -1,5 +1,7 @@
-"""The questionnaire's steps, one form per topic. Each validates its page and gives its part of the
-answers contract (DESIGN.md); `initial_from_answers` goes the other way, to change a saved policy."""
+"""The questionnaire's steps, one form per topic, and their order (STEPS). Each validates its page and
+gives its part of the answers contract (DESIGN.md); `initial_from_answers` goes the other way, to change
+a saved policy. The business, data, newsletter and review steps are here; the others have modules of
+their own (service_forms, sensitive_form, customer_forms, practices_form, size_form, retention_form)."""
 
 from datetime import date
 from typing import Any
@@ -8,21 +10,25 @@ import pycountry
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
 
-from policybuilder.documents.countries import EEA, is_region
-from policybuilder.questionnaire.conditions import representative_areas
+from policybuilder.documents.countries import is_region
+from policybuilder.documents.law_tests import rule
+from policybuilder.questionnaire.customer_forms import CoppaForm, CustomersForm, RepresentativesForm, SalesForm
 from policybuilder.questionnaire.fields import StepForm, email_field, url_field, yes_no, yes_or_no
+from policybuilder.questionnaire.practices_form import PracticesForm
 from policybuilder.questionnaire.retention_form import RetentionForm
+from policybuilder.questionnaire.sensitive_form import SensitiveForm
 from policybuilder.questionnaire.service_forms import AnalyticsForm, NewsletterDetailsForm, PaymentsForm, ShippingForm
+from policybuilder.questionnaire.size_form import SizeForm
 
-JURISDICTION_CHOICES = [
-    ("us", "United States"),
-    ("us-ca", "California (its own extra rules)"),
-    ("eu", "European Union (and Iceland, Liechtenstein, Norway)"),
-    ("uk", "United Kingdom"),
-    ("ca", "Canada"),
-    ("au", "Australia"),
-    ("br", "Brazil"),
-]
+# The laws that require a postal address (clauses/laws.yaml `address_required`), as the hint names them.
+ADDRESS_LAWS = {"children": "a shop made for children under 13 (COPPA)", "ca": "a shop selling in Canada (PIPEDA)"}
+
+
+def address_hint() -> str:
+    """The postal address question's hint, naming the laws that need one as the library lists them."""
+    needed = [ADDRESS_LAWS.get(entry["law"], entry["says"]) for entry in rule("address_required")]
+    laws = " or ".join([", ".join(needed[:-1]), needed[-1]] if len(needed) > 1 else needed)
+    return f"Needed for {laws}; a PO box is fine. Otherwise optional: customers can reach you by email."
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -64,9 +70,8 @@ class BusinessForm(StepForm):
     address = forms.CharField(
         label="Postal address",
         max_length=500,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
-        error_messages={"required": "Give a postal address customers can write to."},
-        help_text="The law asks for a postal address customers can write to. A business address or PO box is fine.",
     )
     country = forms.ChoiceField(
         label="Country the business is based in",
@@ -87,6 +92,9 @@ class BusinessForm(StepForm):
         required=False,
         help_text="The name or job title of who answers privacy questions, like “Pip Jones, owner”. Canada and Brazil require one; if unsure, give the owner's name.",
     )
+
+    def add_fields(self) -> None:
+        self.fields["address"].help_text = address_hint()
 
     def clean_region(self) -> str:
         region = self.cleaned_data["region"].strip().upper()
@@ -176,132 +184,6 @@ class NewsletterForm(StepForm):
         return {"has_newsletter": yes_or_no(bool(answers["newsletter"]))} if "newsletter" in answers else None
 
 
-class CustomersForm(StepForm):
-    title = "Your customers"
-    intro = "Privacy laws follow your customers: where they live decides which rules the policy must meet."
-
-    jurisdictions = forms.MultipleChoiceField(
-        label="Where do your customers live?",
-        choices=JURISDICTION_CHOICES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Tick every place you sell to. The rules of your own country are added anyway. "
-        "If unsure, tick the places you ship to.",
-        error_messages={"invalid_choice": "“%(value)s” is not one of the places listed. Tick from the list."},
-    )
-    children = yes_no(
-        "Is your shop aimed at children under 13?",
-        "Answer Yes if your site is made for children or you knowingly collect data from them; special rules "
-        "(COPPA) then apply. A shop selling toys to parents answers No.",
-    )
-    sells_data = yes_no(
-        "Do you sell customers' personal data?",
-        "Selling means giving data to another business for money or other benefit, like renting out your "
-        "mailing list. Almost every small shop answers No; ad pixels are handled from your earlier answers.",
-    )
-
-    def answers(self) -> dict[str, Any]:
-        cleaned = self.cleaned_data
-        return {
-            "jurisdictions": list(cleaned["jurisdictions"]),
-            "children": cleaned["children"] == "yes",
-            "sells_data": cleaned["sells_data"] == "yes",
-        }
-
-    @classmethod
-    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
-        if "jurisdictions" not in answers:
-            return None
-        chosen = [code for code in answers["jurisdictions"] if code in dict(JURISDICTION_CHOICES)]
-        children = answers.get("children", False) or "children" in answers["jurisdictions"]
-        return {
-            "jurisdictions": chosen,
-            "children": yes_or_no(children),
-            "sells_data": yes_or_no(answers.get("sells_data", False)),
-        }
-
-    @staticmethod
-    def initial_for(*, country: str, region: str) -> dict[str, Any]:
-        """Tick the shop's own place to start with: its laws apply anyway."""
-        home = {"US": "us", "GB": "uk", "CA": "ca", "AU": "au", "BR": "br"}.get(country)
-        home = "eu" if country in EEA else home
-        ticked = [home] if home else []
-        return {"jurisdictions": ticked + (["us-ca"] if (country, region) == ("US", "CA") else [])}
-
-
-class RepresentativesForm(StepForm):
-    title = "Representatives"
-    intro = (
-        "You sell to people in Europe but have no office there. The GDPR (article 27) asks most such shops "
-        "to name a representative there that customers can write to."
-    )
-    AREAS = {"eu": "in the EU", "uk": "in the UK"}
-
-    def __init__(self, *args: Any, areas: tuple[str, ...] = ("eu", "uk"), **kwargs: Any):
-        self.areas = areas
-        super().__init__(*args, **kwargs)
-
-    def layout(self) -> Layout:
-        return Layout(
-            *(
-                Fieldset(f"Your representative {self.AREAS[a]}", f"{a}_name", f"{a}_address", f"{a}_email")
-                for a in self.areas
-            )
-        )
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        for area in self.areas:
-            parts = [f"{area}_name", f"{area}_address", f"{area}_email"]
-            given = [p for p in parts if cleaned.get(p)]
-            for missing in set(parts) - set(given) if given else ():
-                if missing not in self.errors:
-                    self.add_error(missing, "Fill this in too, or leave all three empty if you have no representative.")
-        return cleaned
-
-    def answers(self) -> dict[str, Any]:
-        business = {}
-        for area in self.areas:
-            if self.cleaned_data.get(f"{area}_name"):
-                business[f"{area}_representative"] = {
-                    key: self.cleaned_data[f"{area}_{key}"] for key in ("name", "address", "email")
-                }
-        return {"business": business}
-
-    @classmethod
-    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
-        initial: dict[str, Any] = {}
-        for area in cls.AREAS:
-            rep = answers.get("business", {}).get(f"{area}_representative") or {}
-            initial |= {f"{area}_{key}": value for key, value in rep.items()}
-        return initial if "business" in answers else None
-
-    @classmethod
-    def options_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any]:
-        country = answers.get("business", {}).get("country", "")
-        return {"areas": representative_areas(country=country, jurisdictions=answers.get("jurisdictions", []))}
-
-    def add_fields(self) -> None:
-        for area in self.areas:
-            where = self.AREAS[area]
-            self.fields[f"{area}_name"] = forms.CharField(
-                label=f"Name of your representative {where}",
-                max_length=200,
-                required=False,
-                help_text="A person or company that acts for you there; firms offer this as a service. "
-                "Leave all three empty if you have none yet: the coverage report will remind you.",
-            )
-            self.fields[f"{area}_address"] = forms.CharField(
-                label="Their postal address",
-                max_length=500,
-                required=False,
-                help_text=f"An address {where}, where customers can write to them.",
-            )
-            self.fields[f"{area}_email"] = email_field(
-                "Their email address", "Where customers can email them about privacy.", required=False
-            )
-
-
 class ReviewForm(StepForm):
     title = "Review"
     intro = "Check your answers. Change any of them, then create your policy."
@@ -332,13 +214,19 @@ class ReviewForm(StepForm):
 STEPS: list[tuple[str, type[StepForm]]] = [
     ("business", BusinessForm),
     ("data", DataForm),
+    ("sensitive", SensitiveForm),
     ("payments", PaymentsForm),
     ("analytics", AnalyticsForm),
     ("newsletter", NewsletterForm),
     ("newsletter-details", NewsletterDetailsForm),
     ("shipping", ShippingForm),
     ("customers", CustomersForm),
+    ("sales", SalesForm),
+    ("coppa", CoppaForm),
     ("representatives", RepresentativesForm),
+    # After the customers: which practices apply depends on where they live and on data sales.
+    ("practices", PracticesForm),
+    ("size", SizeForm),
     ("retention", RetentionForm),
     ("review", ReviewForm),
 ]

@@ -71,6 +71,7 @@ def _usual(country: str) -> tuple[dict[str, str], str]:
 
 class RetentionForm(StepForm):
     title = "How long you keep data"
+    decided_by = ("business", "data", "analytics")
     intro = (
         "The policy tells customers how long you keep each kind of data. Leave a box empty to use the usual "
         "period named under it; fill it in only if you keep that data for a different time."

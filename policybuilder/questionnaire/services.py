@@ -1,8 +1,9 @@
 """Writes for the questionnaire: drafts, loading a draft into the wizard, and saving a policy."""
 
+import copy
 import logging
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest
@@ -74,20 +75,35 @@ def answers_shown(*, answers: dict[str, Any], catalogue: Catalogue) -> dict[str,
     return answers_merge(fragments)
 
 
-def answers_carry_over(*, draft: Draft, given: dict[str, Any], catalogue: Catalogue) -> dict[str, Any]:
+def answers_carry_over(
+    *, draft: Draft, given: dict[str, Any], catalogue: Catalogue, confirmed: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The answers a finished draft publishes: what the forms gave, plus every answer of the policy
     it reopened ("Change answers") that the forms could not show, and so the owner could not change.
 
     A three-way merge: where the forms give what they showed, the reopened policy's own answer
-    stays; where the owner changed or emptied something, the forms win.
+    stays; where the owner changed or emptied something, the forms win. `confirmed` is what the
+    pages the owner saved since the reopening give: an answer shown there as a default (No to a
+    Yes/No question the policy left unanswered) was seen and saved, so it is an answer now.
     """
     if draft.policy is None:
         return given
     original = draft.policy.answers
-    kept = _kept(original, answers_shown(answers=original, catalogue=catalogue), given)
+    kept = copy.deepcopy(_kept(original, answers_shown(answers=original, catalogue=catalogue), given))
     if given.get("children") is False and "children" in kept.get("jurisdictions", []):
         # The children question shows this jurisdiction too (as Yes): answered No, it goes.
         kept["jurisdictions"] = [code for code in kept["jurisdictions"] if code != "children"]
+    return _with_confirmed(kept, confirmed or {})
+
+
+def _with_confirmed(kept: dict[str, Any], confirmed: dict[str, Any]) -> dict[str, Any]:
+    """Add the saved pages' answers that the merge left out as unchanged defaults; it changes nothing
+    else, since every other answer those pages give is in `kept` already."""
+    for key, value in confirmed.items():
+        if key not in kept:
+            kept[key] = value
+        elif isinstance(value, dict) and isinstance(kept[key], dict):
+            _with_confirmed(kept[key], value)
     return kept
 
 
@@ -143,8 +159,9 @@ def _shows(item: Any, original: Any) -> bool:
     return bool(item == original)
 
 
-def wizard_load(*, request: HttpRequest, draft: Draft) -> None:
-    """Put a draft into this browser's wizard, so that it continues at the draft's step."""
+def wizard_load(*, request: HttpRequest, draft: Draft, focus: tuple[str, str] | None = None) -> None:
+    """Put a draft into this browser's wizard, so that it continues at the draft's step; `focus`
+    is the (step, field) whose question the next page shown focuses."""
     request.session[SESSION_KEY] = draft.token
     storage = SessionStorage(WIZARD_PREFIX, request)
     storage.reset()
@@ -152,16 +169,41 @@ def wizard_load(*, request: HttpRequest, draft: Draft) -> None:
         storage.set_step_data(step, data)
     storage.current_step = draft.current_step or STEPS[0][0]
     # Once a draft has been reviewed, every step offers to go straight back to the review.
-    storage.extra_data = {"reviewed": draft.current_step == REVIEW_STEP or REVIEW_STEP in draft.steps}
+    extra: dict[str, Any] = {"reviewed": draft.current_step == REVIEW_STEP or REVIEW_STEP in draft.steps}
+    storage.extra_data = extra | ({"focus": list(focus)} if focus else {})
 
 
-def draft_reopen(*, request: HttpRequest, policy: SavedPolicy, catalogue: Catalogue) -> Draft:
-    """Refill the wizard with a saved policy's answers, at the review step ("Change answers")."""
+class Landing(NamedTuple):
+    """Where "Change answers" opens the questionnaire: a step, and the question to focus on it."""
+
+    step: str
+    field: str = ""  # the form field, "" for none
+    anchor: str = ""  # the id of the field's first input: the URL's fragment scrolls to it and focuses it
+
+
+def change_target(*, answers: dict[str, Any], step: str, field: str, catalogue: Catalogue) -> Landing:
+    """The question a "To confirm" item names, or the review step when the step or the field is
+    not one the questionnaire asks for these answers."""
+    form_class = dict(STEPS).get(step)
+    if form_class is None or step == REVIEW_STEP:
+        return Landing(REVIEW_STEP)
+    form = form_class(prefix=step, catalogue=catalogue, **form_class.options_from_answers(answers))
+    name = form.anchor(field)
+    return Landing(step, name, form.anchor_id(name)) if name else Landing(REVIEW_STEP)
+
+
+def draft_reopen(
+    *, request: HttpRequest, policy: SavedPolicy, catalogue: Catalogue, step: str = "", field: str = ""
+) -> Landing:
+    """Refill the wizard with a saved policy's answers ("Change answers"). Returns where to land:
+    the question asked for, or the review step; a step that these answers skip leads the wizard
+    itself to the review, which stays the draft's current step."""
     draft = Draft.objects.filter(policy=policy).first() or Draft.objects.create(policy=policy)
     steps = steps_from_answers(answers=policy.answers, catalogue=catalogue)
     draft_record(draft=draft, steps=steps, current_step=REVIEW_STEP, answers=policy.answers)
-    wizard_load(request=request, draft=draft)
-    return draft
+    landing = change_target(answers=policy.answers, step=step, field=field, catalogue=catalogue)
+    wizard_load(request=request, draft=draft, focus=(landing.step, landing.field) if landing.field else None)
+    return landing
 
 
 def draft_publish(*, draft: Draft, answers: dict[str, Any]) -> SavedPolicy:

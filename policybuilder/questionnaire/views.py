@@ -20,7 +20,6 @@ from policybuilder.questionnaire import conditions, selectors, services
 from policybuilder.questionnaire.fields import Catalogue, StepForm, form_data_bounded
 from policybuilder.questionnaire.forms import STEPS, CustomersForm
 from policybuilder.questionnaire.models import Draft
-from policybuilder.questionnaire.retention_form import RetentionForm
 
 logger = logging.getLogger(__name__)
 
@@ -55,10 +54,18 @@ def resume(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 def change(request: HttpRequest, token: str) -> HttpResponse:
-    """Reopen the wizard with every answer of a saved policy filled in, at the review step."""
+    """Reopen the wizard with every answer of a saved policy filled in: at the review step, or at the
+    question a "To confirm" item posts (its step and field), scrolled to and focused."""
     policy = get_object_or_404(SavedPolicy, token=token)
-    services.draft_reopen(request=request, policy=policy, catalogue=selectors.catalogue_choices())
-    return redirect("questionnaire:step", step=services.REVIEW_STEP)
+    landing = services.draft_reopen(
+        request=request,
+        policy=policy,
+        catalogue=selectors.catalogue_choices(),
+        step=request.POST.get("step", ""),
+        field=request.POST.get("field", ""),
+    )
+    url = reverse("questionnaire:step", args=[landing.step])
+    return redirect(f"{url}#{landing.anchor}" if landing.anchor else url)
 
 
 class PolicyWizard(NamedUrlSessionWizardView):
@@ -67,7 +74,10 @@ class PolicyWizard(NamedUrlSessionWizardView):
     form_list = STEPS
     condition_dict = {
         "newsletter-details": conditions.has_newsletter,
+        "sales": conditions.sells_data,
+        "coppa": conditions.child_directed,
         "representatives": conditions.needs_representative,
+        "size": conditions.asks_size,
     }
     template_name = "questionnaire/step.html"
     draft: Draft | None = None
@@ -119,13 +129,18 @@ class PolicyWizard(NamedUrlSessionWizardView):
 
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         kwargs: dict[str, Any] = {"catalogue": self.catalogue}
-        if step == "representatives":
-            kwargs["areas"] = conditions.wizard_representative_areas(self)
-        elif step == "retention":
-            # The periods asked about follow what the shop collects, the usual ones its country.
-            decided_by = self.valid_forms(("business", "data", "analytics")).values()
-            kwargs |= RetentionForm.options_from_answers(services.answers_merge(f.answers() for f in decided_by))
+        form_class = dict(STEPS)[step or self.steps.current]
+        if form_class.decided_by:
+            # What a page asks follows the answers of the pages before it (the periods a shop keeps,
+            # the practices that apply to it, the laws whose size tests reach it).
+            kwargs |= form_class.options_from_answers(self.answers_of(form_class.decided_by))
         return kwargs
+
+    def answers_of(self, steps: tuple[str, ...]) -> dict[str, Any]:
+        """The answers of these steps, among those that apply, as far as they validate."""
+        applying = self.get_form_list()
+        forms = self.valid_forms(step for step in steps if step in applying)
+        return services.answers_merge(form.answers() for form in forms.values())
 
     def get_form_initial(self, step: str) -> dict[str, Any]:
         if step == "customers":
@@ -134,6 +149,11 @@ class PolicyWizard(NamedUrlSessionWizardView):
         return super().get_form_initial(step)
 
     def process_step(self, form: StepForm) -> dict[str, list[str]]:
+        """Keep a page that validates; remember it was saved since the draft was (re)opened, so that
+        the answers it shows as defaults count as given (services.answers_carry_over)."""
+        if self.steps.current != services.REVIEW_STEP:
+            saved = set(self.storage.extra_data.get("saved", [])) | {self.steps.current}
+            self.storage.extra_data = self.storage.extra_data | {"saved": sorted(saved)}
         return form_data_bounded(form)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -200,7 +220,13 @@ class PolicyWizard(NamedUrlSessionWizardView):
 
     def done(self, form_list: list[StepForm], **kwargs: Any) -> HttpResponse:
         given = services.answers_merge(form.answers() for form in form_list)
-        answers = services.answers_carry_over(draft=self.draft_current(), given=given, catalogue=self.catalogue)
+        saved = self.storage.extra_data.get("saved", [])
+        confirmed = services.answers_merge(
+            form.answers() for step, form in kwargs["form_dict"].items() if step in saved
+        )
+        answers = services.answers_carry_over(
+            draft=self.draft_current(), given=given, catalogue=self.catalogue, confirmed=confirmed
+        )
         try:
             saved = services.draft_publish(draft=self.draft_current(), answers=answers)
         except InvalidAnswers as exc:  # the forms check what the schema checks: this is a bug
@@ -221,6 +247,7 @@ class PolicyWizard(NamedUrlSessionWizardView):
         if current == services.REVIEW_STEP:
             self.storage.extra_data = self.storage.extra_data | {"reviewed": True}
             context["summary"] = self.summary()
+        self.focus(form)
         context.update(
             progress=self.progress(),
             step_number=self.steps.step1,
@@ -233,6 +260,17 @@ class PolicyWizard(NamedUrlSessionWizardView):
             ),
         )
         return context
+
+    def focus(self, form: StepForm) -> None:
+        """Focus the question a "To confirm" item led to, on the first page shown after it. The URL's
+        fragment names the same input: browsers differ on which of the two wins, so both point at it."""
+        if "focus" not in self.storage.extra_data:
+            return
+        extra = dict(self.storage.extra_data)
+        step, field = extra.pop("focus")
+        if step == self.steps.current and field in form.fields:
+            form.fields[field].widget.attrs["autofocus"] = True
+        self.storage.extra_data = extra
 
     def next_title(self) -> str:
         """The next step's name for the Next button, unless this page's answers decide it."""

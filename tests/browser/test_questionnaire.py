@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from policybuilder.documents.services import policy_publish
+from tests.base import make_answers
 from tests.browser.conftest import look_at
 
 pytestmark = pytest.mark.browser
@@ -55,6 +57,26 @@ def _customers(page: Page) -> None:
     _choose(page, "Do you sell customers' personal data?", "No")
 
 
+def _sensitive(page: Page) -> None:
+    page.get_by_label("None of these, and we ask for no other personal details").check()
+
+
+def _practices(page: Page) -> None:
+    # Asked only what applies to her: a banner for Google Analytics, emails for her newsletter, fraud checks
+    # for her payments; no GPC or Do Not Track (no US customers), no accounts, phone orders or surveys.
+    expect(page.get_by_text("Does your site honour Global Privacy Control (GPC)?")).to_have_count(0)
+    _choose(page, "Does your site ask visitors to accept or refuse cookies?", "Yes: a cookie banner lets visitors accept or refuse")  # fmt: skip
+    page.get_by_label("The words of the link that reopens cookie choices").fill("Cookie settings")
+    _choose(page, "Who gets your marketing emails?", "Only people who signed up: buying does not add anyone to the list")  # fmt: skip
+    page.get_by_role("group", name="How you protect customer data").get_by_label("Every page of the site uses HTTPS (the padlock in the address bar)").check()  # fmt: skip
+
+
+def _size(page: Page) -> None:
+    # She sells to the EU from the UK: only the representative question applies.
+    expect(page.get_by_text("Your gross revenue last calendar year, in US dollars")).to_have_count(0)
+    _choose(page, "Do you handle the data of customers in the EU or the UK only now and then?", "No: we sell there regularly")  # fmt: skip
+
+
 def _retention(page: Page) -> None:
     # Asked only about what she keeps: no accounts, no surveys, no ad tags.
     expect(page.get_by_text("Leave empty to use 6 years, under UK tax rules")).to_be_visible()
@@ -66,15 +88,18 @@ def _retention(page: Page) -> None:
 PAGES = [
     ("01-business", "Your business", _business),
     ("02-data", "What you collect", lambda page: page.get_by_label("A contact form or customer support email").check()),
-    ("03-payments", "Payments", _payments),
-    ("04-analytics", "Analytics and ads", lambda page: page.get_by_label("Google Analytics", exact=True).check()),
-    ("05-newsletter", "Newsletter", lambda page: _choose(page, "Do you send a newsletter or marketing emails?", "Yes")),
-    ("06-newsletter-details", "Newsletter details", _newsletter_details),
-    ("07-shipping", "Shipping", _shipping),
-    ("08-customers", "Your customers", _customers),
-    ("09-representatives", "Representatives", lambda page: None),  # none yet: the coverage report will say
-    ("10-retention", "How long you keep data", _retention),
-    ("11-review", "Review", lambda page: page.get_by_label("Date the policy takes effect").fill("2026-11-22")),
+    ("03-sensitive", "Sensitive information", _sensitive),
+    ("04-payments", "Payments", _payments),
+    ("05-analytics", "Analytics and ads", lambda page: page.get_by_label("Google Analytics", exact=True).check()),
+    ("06-newsletter", "Newsletter", lambda page: _choose(page, "Do you send a newsletter or marketing emails?", "Yes")),
+    ("07-newsletter-details", "Newsletter details", _newsletter_details),
+    ("08-shipping", "Shipping", _shipping),
+    ("09-customers", "Your customers", _customers),
+    ("10-representatives", "Representatives", lambda page: None),  # none yet: the coverage report will say
+    ("11-practices", "How you handle data", _practices),
+    ("12-size", "Size of your business", _size),
+    ("13-retention", "How long you keep data", _retention),
+    ("14-review", "Review", lambda page: page.get_by_label("Date the policy takes effect").fill("2026-11-22")),
 ]
 
 
@@ -100,7 +125,7 @@ def test_a_shop_owner_completes_the_questionnaire_and_downloads_her_policy(page:
         expect(policy).to_contain_text(provider)
     expect(policy).to_contain_text("90 days")  # her own period for visit logs
     expect(page.locator(".coverage-gaps")).to_contain_text("What to do: Appoint a representative in the EU")
-    problems += look_at(page, "12-result")
+    problems += look_at(page, "15-result")
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Web page (HTML) download").click()
@@ -137,6 +162,8 @@ def test_the_questionnaire_works_without_javascript(browser, live_server):
     _next(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("What you collect")
     _next(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sensitive information")
+    _next(page)  # left for later: nothing ticked says nothing
     expect(page.get_by_label("Filter the list of payment providers you use")).to_have_count(0)  # the comfort is JS-only
     page.get_by_label("Stripe", exact=True).check()
     _choose(page, "Do card numbers reach your own server?", "No")
@@ -160,3 +187,18 @@ def test_the_keyboard_alone_can_answer_a_page(page: Page):
     page.keyboard.press("Tab")  # region
     page.keyboard.press("Enter")  # sends the page with its first button, Next
     expect(page.get_by_role("heading", level=1)).to_have_text("What you collect")
+
+
+def test_a_to_confirm_item_leads_to_its_question_focused(page: Page):
+    answers = make_answers("us-ca")
+    answers.pop("practices", None)  # nothing said about cookies, GPC, security, ...
+    saved = policy_publish(answers=answers)
+    page.goto(saved.get_absolute_url())
+    to_confirm = page.get_by_role("region", name="To confirm")
+    expect(to_confirm).to_contain_text("Does your site ask visitors to accept or refuse cookies")
+    problems = look_at(page, "16-result-to-confirm")
+    to_confirm.get_by_role("button", name=re.compile(r"^Answer this question: Does your site ask visitors")).click()
+    expect(page).to_have_url(re.compile(r"/questions/practices/#id_practices-consent_banner_0$"))
+    expect(page.locator("#id_practices-consent_banner_0")).to_be_focused()
+    problems += look_at(page, "17-practices-from-to-confirm")
+    assert not problems, "\n".join(problems)

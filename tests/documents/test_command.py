@@ -61,7 +61,11 @@ def test_a_file_that_is_not_json_gets_a_clear_message(tmp_path):
 
 def test_it_runs_as_a_real_command_line(tmp_path, settings):
     """The same command in a fresh process against a fresh database, as a newcomer runs it."""
-    env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "ALLOW_INSECURE_KEY": "true",
+    }
     python = sys.executable
     for step in (["migrate", "-v0"], ["loadclauses"]):
         subprocess.run([python, "manage.py", *step], cwd=ROOT, env=env, check=True, capture_output=True)

@@ -1,11 +1,22 @@
 """The step forms: what they accept, what they refuse, and that they speak the answers contract."""
 
+import copy
+
 import pytest
 from django.utils.datastructures import MultiValueDict
 
 from policybuilder.documents.assemble import policy_assemble
 from policybuilder.documents.exporters import policy_markdown
-from policybuilder.questionnaire.forms import STEPS, BusinessForm, NewsletterDetailsForm, PaymentsForm
+from policybuilder.documents.law_tests import rule
+from policybuilder.questionnaire.forms import (
+    ADDRESS_LAWS,
+    STEPS,
+    BusinessForm,
+    CustomersForm,
+    DataForm,
+    NewsletterDetailsForm,
+    PaymentsForm,
+)
 from policybuilder.questionnaire.selectors import catalogue_choices
 from policybuilder.questionnaire.services import answers_shown
 from tests.base import make_answers
@@ -21,11 +32,29 @@ def _form(form_class, **data):
     return form_class(data=posted, prefix=prefix, catalogue=catalogue_choices())
 
 
+def _as_the_pages_show(answers: dict) -> dict:
+    """An answer set with what the pages show for a question it leaves out: No for a Yes/No question,
+    the usual ticks on "What you collect". "Change answers" drops each again unless the owner changes
+    it (services.answers_carry_over), so a shown default never becomes an answer."""
+    shown = copy.deepcopy(answers)
+    shown |= {"children": answers.get("children", False), "sells_data": answers.get("sells_data", False)}
+    defaults = {
+        "payments": {"stores_card_numbers": False},
+        "shipping": {"international": False},
+        "data": {flag: flag in ("server_logs", "essential_cookies") for flag in DataForm.base_fields},
+    }
+    for part, values in defaults.items():
+        if part in shown:
+            shown[part] = values | shown[part]
+    return shown
+
+
 @pytest.mark.parametrize("sample", WIZARD_SAMPLES)
 def test_a_policy_reopened_in_the_questionnaire_comes_out_the_same(sample):
     answers = make_answers(sample)
     again = answers_shown(answers=answers, catalogue=catalogue_choices())
-    assert policy_markdown(policy_assemble(answers=again)) == policy_markdown(policy_assemble(answers=answers))
+    expected = policy_markdown(policy_assemble(answers=_as_the_pages_show(answers)))
+    assert policy_markdown(policy_assemble(answers=again)) == expected
 
 
 def test_a_region_must_belong_to_the_country():
@@ -102,3 +131,24 @@ def test_the_platform_question_may_be_left_unanswered():
     assert form.is_valid() and "platform" not in form.answers()
     form = _form(PaymentsForm, platform="none", gateways=["stripe"], stores_card_numbers="no")
     assert form.is_valid() and form.answers()["platform"] is None
+
+
+def test_the_postal_address_is_optional_and_its_hint_names_the_laws_that_need_one():
+    form = _form(BusinessForm, name="Shop", email="a@shop.example", country="US")
+    assert form.is_valid() and "address" not in form.answers()["business"]
+    hint = str(form.fields["address"].help_text)
+    assert hint.startswith("Needed for ") and "a PO box is fine" in hint and "Otherwise optional" in hint
+    for entry in rule("address_required"):
+        assert entry["law"] in ADDRESS_LAWS, f"no plain words for {entry['law']}: the hint would quote the rule"
+        assert ADDRESS_LAWS[entry["law"]] in hint
+
+
+def test_a_shop_made_for_children_without_an_address_is_told_on_the_customers_page():
+    business = {"name": "Tiny Crafters", "email": "a@tiny.example", "country": "US"}
+    data = {"jurisdictions": ["us"], "children": "yes", "sells_data": "no"}
+    posted = MultiValueDict({f"step-{k}": v if isinstance(v, list) else [v] for k, v in data.items()})
+    form = CustomersForm(data=posted, prefix="step", catalogue=catalogue_choices(), business=business)
+    assert not form.is_valid()
+    assert "COPPA requires" in form.non_field_errors()[0] and "Add it on the “Your business” page." in form.non_field_errors()[0]  # fmt: skip
+    with_address = CustomersForm(data=posted, prefix="step", catalogue=catalogue_choices(), business=business | {"address": "PO Box 12, Portland OR"})  # fmt: skip
+    assert with_address.is_valid()

@@ -81,7 +81,7 @@ def test_a_uk_shop_selling_only_at_home_is_not_asked_for_a_representative(client
 
 def test_back_keeps_every_answer_and_a_changed_answer_is_the_one_used(client):
     client.get(reverse("questionnaire:start"))
-    for step, fields in PIPS_POTTERY[:3]:
+    for step, fields in PIPS_POTTERY[:4]:
         answer(client, step, **fields)
     # On the analytics page the owner ticks Google Analytics, then goes back to payments.
     response = back(client, "analytics", to="payments", services=["google-analytics"])
@@ -89,7 +89,7 @@ def test_back_keeps_every_answer_and_a_changed_answer_is_the_one_used(client):
     assert _ticked(_page(client, response.url), "stripe")
     answer(client, "payments", gateways=["paypal"], stores_card_numbers="no")
     assert _ticked(_page(client, step_url("analytics")), "google-analytics")
-    for step, fields in PIPS_POTTERY[3:]:
+    for step, fields in PIPS_POTTERY[4:]:
         answer(client, step, **(fields | ({"services": ["google-analytics"]} if step == "analytics" else {})))
     saved = SavedPolicy.objects.get()
     assert saved.answers["payments"]["gateways"] == ["paypal"]
@@ -144,14 +144,14 @@ def test_the_resume_link_continues_in_another_browser_after_the_session_is_gone(
     draft = Draft.objects.get()
     resume = reverse("questionnaire:resume", args=[draft.token])
     assert resume in first  # shown from the first page
-    for step, fields in PIPS_POTTERY[:3]:
+    for step, fields in PIPS_POTTERY[:4]:
         answer(client, step, **fields)
     client.session.flush()
     other_browser = Client()
     response = other_browser.get(resume)
     assert response.url == step_url("analytics")
     assert _ticked(_page(other_browser, step_url("payments")), "stripe")
-    for step, fields in PIPS_POTTERY[3:]:
+    for step, fields in PIPS_POTTERY[4:]:
         assert answer(other_browser, step, **fields).status_code == 302
     assert SavedPolicy.objects.get().answers["business"]["name"] == "Pip's Pottery"
 

@@ -40,11 +40,13 @@ PIPS_POTTERY: list[tuple[str, dict[str, Any]]] = [
         },
     ),  # fmt: skip
     ("data", {"contact_form": True, "server_logs": True, "essential_cookies": True}),
+    ("sensitive", {"none": True}),
     ("payments", {"gateways": ["stripe"], "stores_card_numbers": "no"}),
     ("analytics", {}),
     ("newsletter", {"has_newsletter": "no"}),
     ("shipping", {"carriers": ["royal-mail"], "international": "no"}),
     ("customers", {"jurisdictions": ["uk"], "children": "no", "sells_data": "no"}),
+    ("practices", {"fraud_checks": "automated_decline", "security": ["https"], "other_recipients": ["advisers"]}),
     ("retention", {}),  # the usual periods
     ("review", {"effective_date": "2026-11-22"}),
 ]
@@ -62,6 +64,7 @@ GOLDEN_GATE_GOODS: list[tuple[str, dict[str, Any]]] = [
         },
     ),  # fmt: skip
     ("data", {"accounts": True, "contact_form": True, "reviews": True, "server_logs": True, "essential_cookies": True}),
+    ("sensitive", {}),  # left for later: the result page lists it under "To confirm"
     (
         "payments",
         {
@@ -80,6 +83,8 @@ GOLDEN_GATE_GOODS: list[tuple[str, dict[str, Any]]] = [
         "representatives",
         {"eu_name": "EU-Rep Services BV", "eu_address": "Keizersgracht 1, Amsterdam", "eu_email": "rep@eurep.example"},
     ),  # fmt: skip
+    ("practices", {}),  # every practice left for later
+    ("size", {"annual_revenue_usd": "1,200,000", "not_applicable_us_ca": "give_anyway", "gdpr_occasional": "no"}),
     ("retention", {"orders_years": "8", "account": "3", "server_logs_days": "90"}),
     ("review", {"effective_date": "2026-12-01"}),
 ]
@@ -95,6 +100,15 @@ def complete(client: Client, pages: list[tuple[str, dict[str, Any]]]):
         if index + 1 < len(pages):
             assert response.url == step_url(pages[index + 1][0]), f"{step} went to {response.url}"
     return response
+
+
+def checked(page: str, name: str, value: str = "on") -> bool:
+    """Whether the page's checkbox or radio button `name` with this value is ticked."""
+    for start in (i for i in range(len(page)) if page.startswith("<input", i)):
+        tag = page[start : page.index(">", start)]
+        if f'name="{name}"' in tag and (f'value="{value}"' in tag or value == "on" and "value=" not in tag):
+            return " checked" in tag
+    raise AssertionError(f"no input {name}={value} on the page")
 
 
 def _errors(response) -> str:

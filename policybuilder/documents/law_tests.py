@@ -1,0 +1,123 @@
+"""The tests that decide whether a size-tested law reaches a shop, and the other legal rules that
+depend on a figure or a fixed wording, as `clauses/laws.yaml` states them (its `rules` part).
+
+Thresholds are legal facts with a source and a date checked, so they live in the reviewed library
+file and never in code: a new CPPA adjustment is a one-line change there.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+from django.conf import settings
+
+YES, NO, UNKNOWN = "yes", "no", "unknown"
+_UNITS = {"usd": "US${:,}", "aud": "A${:,}", "percent": "{}%", "count": "{:,}"}
+# (the test is "above", met) -> how a reason compares the figure with the threshold
+_COMPARISONS = {(True, True): "above", (True, False): "not above", (False, True): "at least", (False, False): "below"}
+
+
+@dataclass(frozen=True)
+class Test:
+    answer: str  # the field under `size` in the answers ("annual_revenue_usd")
+    label: str  # the figure in words, for "Your ... is ..."
+    source: str  # the statute or regulation, exact section
+    checked: str  # the date the figure was checked, or "not confirmed"
+    question: str  # the To confirm question; {limit} is the threshold
+    unit: str = "count"
+    above: int | None = None  # met when the figure is above this
+    at_least: int | None = None  # met when the figure is this or more
+    exceptions: tuple[tuple[str, str, str], ...] = ()  # (value, words, source): met when any is given
+
+    def limit(self) -> str:
+        value = self.above if self.above is not None else self.at_least
+        return figure(value or 0, self.unit)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    applies: str  # YES | NO | UNKNOWN
+    reason: str  # why, in plain words
+    answer: str  # the answer (or answers) it comes from, as paths in the answers contract
+    source: str  # the test's legal source
+    missing: tuple[Test, ...] = ()  # the tests whose figure the owner has not given
+
+
+def figure(value: int, unit: str) -> str:
+    return _UNITS.get(unit, "{:,}").format(value)
+
+
+@cache
+def library_rules() -> dict[str, Any]:
+    """The `rules` part of clauses/laws.yaml, read once per process.
+
+    Read from the library file, not its database copy: the database has no field for these rules,
+    laws and legal items are not edited in the admin (loadclauses always makes them follow the
+    files), and the files ship with every deployment. Cached because they change only with a deploy.
+    """
+    data = yaml.safe_load((settings.CLAUSES_DIR / "laws.yaml").read_text(encoding="utf-8"))
+    return dict(data.get("rules") or {})
+
+
+def _test(entry: dict[str, Any]) -> Test:
+    exceptions = tuple((key, e["words"], e["source"]) for key, e in (entry.get("exceptions") or {}).items())
+    return Test(
+        answer=entry["answer"], label=entry["label"], source=entry["source"], checked=str(entry["checked"]),
+        question=entry["question"], unit=entry.get("unit", "count"), above=entry.get("above"),
+        at_least=entry.get("at_least"), exceptions=exceptions,
+    )  # fmt: skip
+
+
+def size_tests(code: str) -> tuple[Test, ...]:
+    """The tests of one law, in the order the law lists them: the law applies when any one is met."""
+    return tuple(_test(entry) for entry in library_rules()["size_tests"][code])
+
+
+def _met(test: Test, size: dict[str, Any]) -> bool | None:
+    """Whether the shop meets one test; None when the owner has not given the figure."""
+    value = size.get(test.answer)
+    if value is None:
+        return None
+    if test.exceptions:
+        return bool(set(value) & {key for key, _, _ in test.exceptions})
+    return value > test.above if test.above is not None else value >= (test.at_least or 0)
+
+
+def _said(test: Test, size: dict[str, Any], *, met: bool) -> str:
+    value = size[test.answer]
+    if test.exceptions:
+        if not met:
+            return "you said none of its exceptions applies to your business"
+        words = [w for key, w, _ in test.exceptions if key in value]
+        return "you said your business " + " and ".join(words)
+    comparison = _COMPARISONS[(test.above is not None, met)]
+    return f"{test.label} is {figure(value, test.unit)}, {comparison} {test.limit()}"
+
+
+def size_outcome(code: str, size: dict[str, Any]) -> Outcome:
+    """Decide a size-tested law (us-ca, au) from the `size` answers: yes when any test is met, no when
+    every figure is given and none is met, unknown otherwise."""
+    tests = size_tests(code)
+    missing: list[Test] = []
+    below: list[Test] = []
+    for test in tests:
+        met = _met(test, size)
+        if met:
+            source = next((s for key, _, s in test.exceptions if key in size[test.answer]), test.source)
+            said = _said(test, size, met=True)
+            return Outcome(YES, said[:1].upper() + said[1:] + ".", f"size.{test.answer}", source)
+        (missing if met is None else below).append(test)
+    if missing:
+        said = "; ".join(_said(t, size, met=False) for t in below)
+        reason = "You have not given " + " or ".join(t.label.removeprefix("your ") for t in missing)
+        reason += f". So far, {said}." if said else "."
+        answers = ", ".join(f"size.{t.answer}" for t in missing)
+        return Outcome(UNKNOWN, reason, answers, "; ".join(t.source for t in tests), missing=tuple(missing))
+    reason = "Your business meets none of its tests: " + "; ".join(_said(t, size, met=False) for t in tests) + "."
+    return Outcome(NO, reason, ", ".join(f"size.{t.answer}" for t in tests), "; ".join(t.source for t in tests))
+
+
+def rule(name: str) -> Any:
+    """One of the other rules (`gdpr_representative`, `lgpd_small_agent`, `ccpa_optout_link`, ...)."""
+    return library_rules()[name]

@@ -1,0 +1,275 @@
+"""The customers step and the steps that follow it when its answers call for them: representatives
+in the EU or the UK, the details of data sales (only for a shop that sells personal data) and the
+parental consent method (only for a shop aimed at children under 13), each required when it applies."""
+
+from typing import Any
+
+from crispy_forms.layout import Fieldset, Layout
+from django import forms
+
+from policybuilder.documents.applicability import address_errors
+from policybuilder.documents.countries import EEA
+from policybuilder.documents.schema_practices import coppa_errors
+from policybuilder.questionnaire.answer_fields import LinesField, lines_initial
+from policybuilder.questionnaire.conditions import representative_areas
+from policybuilder.questionnaire.fields import StepForm, email_field, yes_no, yes_or_no
+
+JURISDICTION_CHOICES = [
+    ("us", "United States"),
+    ("us-ca", "California (its own extra rules)"),
+    ("eu", "European Union (and Iceland, Liechtenstein, Norway)"),
+    ("uk", "United Kingdom"),
+    ("ca", "Canada"),
+    ("au", "Australia"),
+    ("br", "Brazil"),
+]
+
+
+class CustomersForm(StepForm):
+    title = "Your customers"
+    intro = "Privacy laws follow your customers: where they live decides which rules the policy must meet."
+    decided_by = ("business",)
+
+    jurisdictions = forms.MultipleChoiceField(
+        label="Where do your customers live?",
+        choices=JURISDICTION_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick every place you sell to. The rules of your own country are added anyway. "
+        "If unsure, tick the places you ship to.",
+        error_messages={"invalid_choice": "“%(value)s” is not one of the places listed. Tick from the list."},
+    )
+    children = yes_no(
+        "Is your shop aimed at children under 13?",
+        "Answer Yes if your site is made for children or you knowingly collect data from them; special rules "
+        "(COPPA) then apply. A shop selling toys to parents answers No.",
+    )
+    sells_data = yes_no(
+        "Do you sell customers' personal data?",
+        "Selling means giving data to another business for money or other benefit, like renting out your "
+        "mailing list. Almost every small shop answers No; ad pixels are handled from your earlier answers.",
+    )
+
+    def __init__(self, *args: Any, business: dict[str, Any] | None = None, **kwargs: Any):
+        self.business = business or {}  # the business page's answers: its address and country
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        # Where customers live decides whether a law needs a postal address: say so here, not at the end.
+        chosen = {"jurisdictions": list(cleaned.get("jurisdictions", [])), "children": cleaned.get("children") == "yes"}
+        for error in address_errors(chosen | {"business": self.business}) if self.business else ():
+            message = error.partition(": ")[2]
+            self.add_error(None, f"{message[:1].upper()}{message[1:]} Add it on the “Your business” page.")
+        return cleaned
+
+    def answers(self) -> dict[str, Any]:
+        cleaned = self.cleaned_data
+        return {
+            "jurisdictions": list(cleaned["jurisdictions"]),
+            "children": cleaned["children"] == "yes",
+            "sells_data": cleaned["sells_data"] == "yes",
+        }
+
+    @classmethod
+    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
+        if "jurisdictions" not in answers:
+            return None
+        chosen = [code for code in answers["jurisdictions"] if code in dict(JURISDICTION_CHOICES)]
+        children = answers.get("children", False) or "children" in answers["jurisdictions"]
+        return {
+            "jurisdictions": chosen,
+            "children": yes_or_no(children),
+            "sells_data": yes_or_no(answers.get("sells_data", False)),
+        }
+
+    @classmethod
+    def options_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any]:
+        return {"business": answers.get("business", {})}
+
+    @staticmethod
+    def initial_for(*, country: str, region: str) -> dict[str, Any]:
+        """Tick the shop's own place to start with: its laws apply anyway."""
+        home = {"US": "us", "GB": "uk", "CA": "ca", "AU": "au", "BR": "br"}.get(country)
+        home = "eu" if country in EEA else home
+        ticked = [home] if home else []
+        return {"jurisdictions": ticked + (["us-ca"] if (country, region) == ("US", "CA") else [])}
+
+
+class RepresentativesForm(StepForm):
+    title = "Representatives"
+    intro = (
+        "You sell to people in Europe but have no office there. The GDPR (article 27) asks most such shops "
+        "to name a representative there that customers can write to."
+    )
+    AREAS = {"eu": "in the EU", "uk": "in the UK"}
+    decided_by = ("business", "customers")
+
+    def __init__(self, *args: Any, areas: tuple[str, ...] = ("eu", "uk"), **kwargs: Any):
+        self.areas = areas
+        super().__init__(*args, **kwargs)
+
+    def layout(self) -> Layout:
+        return Layout(
+            *(
+                Fieldset(f"Your representative {self.AREAS[a]}", f"{a}_name", f"{a}_address", f"{a}_email")
+                for a in self.areas
+            )
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for area in self.areas:
+            parts = [f"{area}_name", f"{area}_address", f"{area}_email"]
+            given = [p for p in parts if cleaned.get(p)]
+            for missing in set(parts) - set(given) if given else ():
+                if missing not in self.errors:
+                    self.add_error(missing, "Fill this in too, or leave all three empty if you have no representative.")
+        return cleaned
+
+    def answers(self) -> dict[str, Any]:
+        business = {}
+        for area in self.areas:
+            if self.cleaned_data.get(f"{area}_name"):
+                business[f"{area}_representative"] = {
+                    key: self.cleaned_data[f"{area}_{key}"] for key in ("name", "address", "email")
+                }
+        return {"business": business}
+
+    @classmethod
+    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
+        initial: dict[str, Any] = {}
+        for area in cls.AREAS:
+            rep = answers.get("business", {}).get(f"{area}_representative") or {}
+            initial |= {f"{area}_{key}": value for key, value in rep.items()}
+        return initial if "business" in answers else None
+
+    @classmethod
+    def options_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any]:
+        country = answers.get("business", {}).get("country", "")
+        return {"areas": representative_areas(country=country, jurisdictions=answers.get("jurisdictions", []))}
+
+    def add_fields(self) -> None:
+        for area in self.areas:
+            where = self.AREAS[area]
+            self.fields[f"{area}_name"] = forms.CharField(
+                label=f"Name of your representative {where}",
+                max_length=200,
+                required=False,
+                help_text="A person or company that acts for you there; firms offer this as a service. "
+                "Leave all three empty if you have none yet: the coverage report will remind you.",
+            )
+            self.fields[f"{area}_address"] = forms.CharField(
+                label="Their postal address",
+                max_length=500,
+                required=False,
+                help_text=f"An address {where}, where customers can write to them.",
+            )
+            self.fields[f"{area}_email"] = email_field(
+                "Their email address", "Where customers can email them about privacy.", required=False
+            )
+
+
+# Ways of getting verifiable parental consent that 16 CFR 312.5(b)(2) lists, in plain words.
+PARENTAL_CONSENT_LABELS = {
+    "signed_form": "A consent form the parent signs and sends back by post, fax or a scan",
+    "card_transaction": "A payment by the parent's credit or debit card, which tells the card holder of each charge",
+    "phone_or_video": "A call to a toll-free number, or a video call, with trained staff",
+    "id_check": "A check of the parent's government ID against a database, deleting the ID once checked",
+    "knowledge_questions": "Questions that only the parent is likely to be able to answer",
+    "email_plus": "An email from the parent plus a further check, like a later confirming email "
+    "(only if you pass no child's data to anyone else)",
+}  # every value of PARENTAL_CONSENT: tests/questionnaire/test_new_steps.py checks it
+
+
+class SalesForm(StepForm):
+    title = "Selling personal data"
+    intro = "You said you sell customers' personal data. The policy must then say what you sell, to what kinds of business, and why."  # fmt: skip
+
+    categories = LinesField(
+        label="What personal data you sell",
+        item_length=120,
+        max_items=20,
+        required=True,
+        help_text="One kind per line, like “names and email addresses” or “what customers bought”.",
+        error_messages={"required": "Say what personal data you sell, one kind per line."},
+    )
+    buyers = LinesField(
+        label="What kinds of business buy it",
+        item_length=120,
+        max_items=20,
+        required=True,
+        help_text="One kind per line, like “marketing companies” or “other shops”. Kinds are enough: no names needed.",
+        error_messages={"required": "Say what kinds of business buy the data, one kind per line."},
+    )
+    purpose = forms.CharField(
+        label="What the buyers use it for",
+        max_length=300,
+        help_text="In a few words, like “to send you offers for their own products”.",
+        error_messages={"required": "Say what the buyers use the data for, in a few words."},
+    )
+
+    def answers(self) -> dict[str, Any]:
+        return {"sales": {key: self.cleaned_data[key] for key in ("categories", "buyers", "purpose")}}
+
+    @classmethod
+    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
+        sales = answers.get("sales")
+        if not sales:
+            return None
+        lines = {key: lines_initial(sales.get(key)) for key in ("categories", "buyers")}
+        return lines | {"purpose": sales.get("purpose", "")}
+
+
+class CoppaForm(StepForm):
+    title = "Children's privacy"
+    intro = (
+        "Your shop is made for children under 13, so COPPA, a US law, applies. Before you collect any personal "
+        "information from a child, you must get verifiable consent from a parent: a step that shows the person "
+        "agreeing really is the child's parent (16 CFR 312.5). The policy must say how you do it (16 CFR 312.4)."
+    )
+    decided_by = ("business", "analytics", "customers")
+
+    parental_consent = forms.ChoiceField(
+        label="How do you get a parent's consent?",
+        choices=list(PARENTAL_CONSENT_LABELS.items()),
+        widget=forms.RadioSelect,
+        help_text="Choose the method you use before a child gives you any personal information. These are the "
+        "methods the COPPA rule names; the policy tells parents which one you use.",
+        error_messages={
+            "required": "Choose how you get a parent's consent: COPPA requires the policy to say so.",
+            "invalid_choice": "“%(value)s” is not one of the methods listed. Choose one from the list.",
+        },
+    )
+
+    def __init__(self, *args: Any, shop: dict[str, Any] | None = None, **kwargs: Any):
+        self.shop = shop or {}  # the answers COPPA limits: ad tags, data sales, the business
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        picked = cleaned.get("parental_consent")
+        # The contract's own COPPA rules, so that the page refuses exactly what the policy would.
+        answers = self.shop | {"children": True, "coppa": {"parental_consent": picked} if picked else {}}
+        for error in coppa_errors(answers):
+            path, _, message = error.partition(": ")
+            message = message[:1].upper() + message[1:]
+            if path.startswith("coppa."):
+                if picked:  # an empty choice has its own message already
+                    self.add_error("parental_consent", message)
+            else:
+                self.add_error(None, message)
+        return cleaned
+
+    def answers(self) -> dict[str, Any]:
+        return {"coppa": {"parental_consent": self.cleaned_data["parental_consent"]}}
+
+    @classmethod
+    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
+        coppa = answers.get("coppa")
+        return {"parental_consent": coppa["parental_consent"]} if coppa and "parental_consent" in coppa else None
+
+    @classmethod
+    def options_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any]:
+        keys = ("business", "analytics", "sells_data")
+        return {"shop": {key: answers[key] for key in keys if key in answers}}

@@ -1,0 +1,167 @@
+"""The "Size of your business" step: the figures that decide whether a size-tested law reaches the
+shop, asked only for the laws its customers bring (conditions.size_topics), and what the policy does
+when a law does not apply. The thresholds themselves are data (clauses/laws.yaml): the form only
+collects the figures, so no threshold is written here."""
+
+from typing import Any
+
+from crispy_forms.layout import Fieldset, Layout
+from django import forms
+
+from policybuilder.documents.schema_practices import size_schema
+from policybuilder.questionnaire.answer_fields import (
+    AmountField,
+    Checklist,
+    checklist_answer,
+    checklist_initial,
+    choice,
+    given,
+)
+from policybuilder.questionnaire.conditions import size_topics
+from policybuilder.questionnaire.fields import StepForm
+
+TOPICS = ("us-ca", "au", "gdpr", "br")
+LEGENDS = {
+    "us-ca": "California: the California Consumer Privacy Act (CCPA)",
+    "au": "Australia: the Privacy Act 1988",
+    "gdpr": "Europe: a representative for the EU or the UK",
+    "br": "Brazil: the LGPD",
+}
+# The "if the law does not apply to us" question of each law, by its code in `not_applicable`.
+NOT_APPLICABLE = {"us-ca": "not_applicable_us_ca", "au": "not_applicable_au"}
+CHECKLISTS = ("au_exceptions",)
+# Which questions each law brings, in page order.
+TOPIC_FIELDS = {
+    "us-ca": ("annual_revenue_usd", "california_consumers", "revenue_share_from_data_pct", "not_applicable_us_ca"),
+    "au": ("au_turnover_aud", "au_exceptions", "not_applicable_au"),
+    "gdpr": ("gdpr_occasional",),
+    "br": ("lgpd_small_agent",),
+}
+
+
+def _high(key: str) -> int:
+    """The answers schema's highest value for a figure, so that the form takes what the contract takes."""
+    return int(size_schema()["properties"][key]["maximum"])
+
+
+def _if_not_applicable(law: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=f"If {law} does not apply to a business your size",
+        choices=[
+            ("leave_out", "Leave its section out of the policy"),
+            ("give_anyway", "Give customers its rights anyway, and say that we do so by choice"),
+            ("", "Not sure yet"),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="We work out from your answers whether the law applies. If you are not sure, the policy gives "
+        "the rights anyway, saying that the law does not require it, and your result page reminds you to choose.",
+        error_messages={"invalid_choice": "“%(value)s” is not one of the answers listed. Choose one from the list."},
+    )
+
+
+class SizeForm(StepForm):
+    title = "Size of your business"
+    intro = (
+        "Some privacy laws reach only businesses above a certain size, or that do certain things. Your answers "
+        "decide which of them apply to your shop. Every question is optional: your result page lists what is left."
+    )
+    decided_by = ("business", "customers")
+    ANCHORS = {code: name for code, name in NOT_APPLICABLE.items()}  # "To confirm" names the law's code
+
+    annual_revenue_usd = AmountField(
+        label="Your gross revenue last calendar year, in US dollars",
+        help_text="All your sales, in every country, before costs, like 250000. We compare it with the "
+        "California law's revenue test.",
+        mistake="Give a whole number of US dollars, like 250000, or leave it empty.",
+        high=_high("annual_revenue_usd"),
+    )
+    california_consumers = AmountField(
+        label="California residents or households whose data you buy, sell or share in a year",
+        help_text="A rough number is fine. Ad tags count as sharing, so count the California visitors "
+        "your ad tags see in a year. Give 0 if you buy, sell and share none.",
+        mistake="Give a whole number, like 5000, or leave it empty.",
+        high=_high("california_consumers"),
+    )
+    revenue_share_from_data_pct = AmountField(
+        label="Share of your revenue that comes from selling or sharing personal data, in percent",
+        help_text="A whole percent, like 5. Most shops earn nothing this way and give 0.",
+        mistake="Give a whole percent from 0 to 100, like 5, or leave it empty.",
+        high=_high("revenue_share_from_data_pct"),
+    )
+    not_applicable_us_ca = _if_not_applicable("the California law")
+    au_turnover_aud = AmountField(
+        label="Your annual turnover last financial year, in Australian dollars",
+        help_text="All the money your business took in, before costs, like 250000. We compare it with the "
+        "Privacy Act's small business test.",
+        mistake="Give a whole number of Australian dollars, like 250000, or leave it empty.",
+        high=_high("au_turnover_aud"),
+    )
+    au_exceptions = Checklist(
+        label="Does any of these apply to your business?",
+        help_text="A small business is covered by the Privacy Act anyway when one of these is true "
+        "(sections 6D and 6EA of the Act). Leave every box empty if you are not sure.",
+        options=[
+            ("trades_in_personal_information", "We buy, sell or pass on personal information for a benefit"),
+            ("health_service", "We provide a health service and hold health information"),
+            ("related_body", "We are related to a company that the Act covers"),
+            ("government_contractor", "We provide services under a contract with the Australian Government"),
+            ("opted_in", "We chose to be covered by the Act (we opted in)"),
+        ],
+        none_label="None of these",
+    )
+    not_applicable_au = _if_not_applicable("the Australian Privacy Act")
+    gdpr_occasional = choice(
+        "Do you handle the data of customers in the EU or the UK only now and then?",
+        "The GDPR (article 27(2)) asks for no representative when you handle their data only occasionally, "
+        "hold no sensitive data about them on a large scale, and the risk to them is low. A shop that sells "
+        "there regularly answers No.",
+        [("yes", "Yes: only now and then, and low-risk"), ("no", "No: we sell there regularly")],
+    )
+    lgpd_small_agent = choice(
+        "Is your business a small processing agent under Brazil's LGPD?",
+        "Brazil's data authority eases the rules for micro and small businesses and startups whose "
+        "processing is not high-risk, like large-scale or sensitive data (Resolution CD/ANPD 2/2022). "
+        "Such a business may give customers a contact channel instead of naming a data protection officer.",
+        [("yes", "Yes"), ("no", "No")],
+    )
+
+    def __init__(self, *args: Any, topics: tuple[str, ...] = TOPICS, **kwargs: Any):
+        self.topics = topics
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self) -> None:
+        # Every question is declared above; the page keeps those of the laws that reach this shop.
+        shown = {name for topic in self.topics for name in TOPIC_FIELDS[topic]}
+        for name in [name for name in self.fields if name not in shown]:
+            del self.fields[name]
+
+    def layout(self) -> Layout:
+        return Layout(*(Fieldset(LEGENDS[topic], *TOPIC_FIELDS[topic]) for topic in self.topics))
+
+    def answers(self) -> dict[str, Any]:
+        cleaned = self.cleaned_data
+        figures = [name for name in self.fields if name not in (*CHECKLISTS, *NOT_APPLICABLE.values())]
+        size = given(cleaned, figures)
+        for name in (n for n in CHECKLISTS if n in self.fields):
+            ticked = checklist_answer(cleaned[name])
+            if ticked is not None:
+                size[name] = ticked
+        choices = {code: cleaned.get(name) for code, name in NOT_APPLICABLE.items()}
+        not_applicable = {code: value for code, value in choices.items() if value}
+        return ({"size": size} if size else {}) | ({"not_applicable": not_applicable} if not_applicable else {})
+
+    @classmethod
+    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
+        if "business" not in answers:
+            return None
+        size = dict(answers.get("size", {}))
+        initial = {key: value for key, value in size.items() if key not in CHECKLISTS}
+        initial |= {name: checklist_initial(size.get(name)) for name in CHECKLISTS}
+        chosen = answers.get("not_applicable", {})
+        return initial | {name: chosen[code] for code, name in NOT_APPLICABLE.items() if code in chosen}
+
+    @classmethod
+    def options_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any]:
+        country = answers.get("business", {}).get("country", "")
+        return {"topics": size_topics(country=country, jurisdictions=answers.get("jurisdictions", []))}

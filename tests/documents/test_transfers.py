@@ -1,0 +1,147 @@
+"""International transfers, law by law: where each recipient is and what lets data go there, the shop itself
+included; the catalogue's regional companies, joint controllers and tool retention defaults."""
+
+import pytest
+
+from policybuilder.documents.assemble import policy_assemble
+from policybuilder.documents.exporters import policy_markdown
+from tests.base import keep_for_inspection, make_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def _policy(sample: str, **changes):
+    return policy_assemble(answers=make_answers(sample, **changes))
+
+
+def _section(markdown: str, title: str) -> str:
+    """One `## title` section of a policy's Markdown, up to the next one."""
+    start = markdown.index(f"## {title}")
+    end = markdown.find("\n## ", start + 1)
+    return markdown[start : end if end != -1 else None]
+
+
+def _decisions(facts) -> dict[str, dict[str, str]]:
+    """Recipient slug ("" for the shop itself) -> law -> safeguard."""
+    return {(t.provider.slug if t.provider else ""): {d.law: d.safeguard for d in t.decisions} for t in facts.transfers}
+
+
+def test_a_uk_shop_with_eea_vendors_relies_on_uk_adequacy_regulations_not_on_clauses():
+    policy = _policy("transfer-uk-eea")
+    decisions = _decisions(policy.facts)
+    for slug in ("adyen", "klarna", "plausible", "mailerlite", "dhl", "dpd"):
+        assert decisions[slug] == {"uk": decisions[slug]["uk"]} and decisions[slug]["uk"].startswith(
+            "UK adequacy regulations for"
+        ), slug
+    assert "royal-mail" not in decisions  # a UK carrier for a UK shop is no transfer at all
+    text = policy_markdown(policy)
+    assert "contractual clauses" not in text and "transfer agreement" not in text
+    assert "UK adequacy regulations for Germany" in _section(text, "International transfers")
+
+
+def test_a_us_shop_with_eu_customers_gives_an_eea_vendor_no_clauses_and_says_its_data_goes_to_the_us():
+    policy = _policy("transfer-us-eu")
+    decisions = _decisions(policy.facts)
+    assert "dhl" not in decisions  # DHL is in Germany: data about EU customers stays in the EEA
+    ours = next(t for t in policy.facts.transfers if t.ours)
+    assert ours.country == "US" and ours.laws == ("eu",)
+    transfers = _section(policy_markdown(policy), "International transfers")
+    assert "We are based in the United States" in transfers and "GDPR art. 3(2)" in transfers
+    assert "**DHL**" not in transfers and "contractual clauses" not in transfers
+
+
+def test_a_uk_shops_carrier_is_never_given_the_gdpr_delivery_exception():
+    carriers = {"carriers": ["royal-mail", "evri", "dhl", "dpd", "ups", "fedex"], "international": True}
+    for jurisdictions in (["uk"], ["uk", "eu"]):
+        policy = _policy("uk", shipping=carriers, jurisdictions=jurisdictions)
+        text = policy_markdown(policy)
+        assert "49(1)(b)" not in text, jurisdictions
+        decisions = _decisions(policy.facts)
+        assert "royal-mail" not in decisions or set(decisions["royal-mail"]) == {"eu"}
+    assert decisions["royal-mail"] == {"eu": "an EU adequacy decision for the United Kingdom"}
+
+
+def test_a_chinese_shop_selling_to_the_eu_says_its_customers_data_goes_to_china_and_on_what_basis():
+    policy = _policy("transfer-cn-eu")
+    transfers = _section(policy_markdown(policy), "International transfers")
+    assert "We are based in China" in transfers
+    assert "That is not a transfer that needs a safeguard" in transfers and "(GDPR art. 3(2))" in transfers
+    assert "**DHL**" not in transfers  # Germany: the EEA, for EU customers
+
+
+def test_a_brazilian_customers_transfer_names_the_lgpd_article_33_mechanism():
+    policy = _policy("transfer-br")
+    decisions = _decisions(policy.facts)
+    assert decisions["stripe"]["br"] == "standard contractual clauses approved by Brazil's ANPD (LGPD art. 33, II, b)"
+    assert decisions["brevo"]["br"] == "Brazil's recognition of the EU as adequate (LGPD art. 33, I)"
+    assert "LGPD art. 33, IX" in decisions["canada-post"]["br"]  # a postal service: what delivery needs
+    transfers = _section(policy_markdown(policy), "International transfers")
+    assert "LGPD art. 33, II, b" in transfers and "(LGPD art. 3)" in transfers
+
+
+def test_one_provider_can_be_no_transfer_under_one_law_and_a_transfer_under_another():
+    policy = _policy("eu", jurisdictions=["eu", "uk"])
+    decisions = _decisions(policy.facts)
+    assert decisions["dhl"] == {"uk": "UK adequacy regulations for Germany"}
+    assert set(decisions[""]) == {"uk"}  # a German shop holds its UK customers' data outside the UK
+    assert decisions["paypal"] == {"eu": "the EU-US Data Privacy Framework", "uk": decisions["paypal"]["uk"]}
+
+
+def test_each_recipient_gets_one_line_that_says_for_whom_each_safeguard_holds():
+    policy = _policy("transfer-us-eu", jurisdictions=["us", "eu", "uk"])
+    transfers = _section(policy_markdown(policy), "International transfers")
+    lines = [line for line in transfers.splitlines() if line.startswith("- **Stripe**")]
+    assert lines == [
+        "- **Stripe**: the United States. For customers in the EU: the EU-US Data Privacy Framework. "
+        "For customers in the UK: the UK Extension to the EU-US Data Privacy Framework."
+    ]
+
+
+def test_laws_that_give_the_same_answer_share_it_with_their_citations_joined():
+    policy = _policy("transfer-us-eu", jurisdictions=["us", "eu", "uk", "br"])
+    usps = next(t for t in policy.facts.transfers if t.provider and t.provider.slug == "usps")
+    assert [(b.who, b.safeguard) for b in usps.bases] == [
+        (
+            "customers in the EU, the UK and Brazil",
+            "the exception for data needed to deliver your order "
+            "(GDPR art. 49(1)(b); UK GDPR art. 49(1)(b); LGPD art. 33, IX)",
+        )
+    ]
+
+
+def test_the_meta_pixel_shows_as_a_joint_controller_for_the_collection_on_the_shops_site():
+    policy = _policy("transfer-us-eu")
+    meta = next(p for p in policy.facts.advertising if p.slug == "meta-pixel")
+    assert meta.joint and meta.independent and meta not in policy.facts.processors
+    text = policy_markdown(policy)
+    sharing = _section(text, "Who we share data with")
+    if '"joint controllers"' not in sharing or "- **Meta Pixel**, with Meta Platforms Ireland Limited" not in sharing:
+        pytest.fail(f"no joint controller paragraph; see {keep_for_inspection('transfer-us-eu.md', text)}")
+    assert "C-40/17" in sharing
+
+
+def test_a_us_only_shop_with_the_meta_pixel_is_not_told_about_eu_joint_control():
+    policy = _policy("transfer-us-eu", jurisdictions=["us"])
+    assert '"joint controllers"' not in policy_markdown(policy)
+
+
+def test_a_shop_with_eu_customers_using_paypal_names_paypals_european_company():
+    eu_customers = policy_markdown(_policy("transfer-us-eu"))
+    assert "for customers in the EU: PayPal (Europe) S.à r.l. et Cie, S.C.A." in eu_customers
+    us_only = policy_markdown(_policy("transfer-us-eu", jurisdictions=["us"]))
+    assert "PayPal (Europe)" not in us_only and "PayPal, Inc." in us_only
+
+
+def test_a_company_that_only_works_for_the_shop_is_named_by_its_usual_company():
+    uk_shop = policy_markdown(_policy("uk"))  # customers deal with the shop, not with its processors
+    assert "[Shopify](https://www.shopify.com/legal/privacy), Shopify Inc. |" in uk_shop
+    assert "Shopify International Limited" not in uk_shop
+
+
+def test_google_analytics_4_keeps_data_two_months_unless_the_shop_set_another_period():
+    assert _policy("transfer-us-eu").facts.retention.analytics_months == 2
+    assert _policy("transfer-us-eu", retention={"analytics_months": 14}).facts.retention.analytics == "14 months"
+    both = {"services": ["google-analytics", "microsoft-clarity"], "advertising": []}
+    assert _policy("transfer-us-eu", analytics=both).facts.retention.analytics_months == 13  # the longer holds
+    no_default = {"services": ["matomo"], "advertising": []}
+    assert _policy("transfer-us-eu", analytics=no_default).facts.retention.analytics_months == 14
