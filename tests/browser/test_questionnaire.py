@@ -109,7 +109,7 @@ def test_a_shop_owner_completes_the_questionnaire_and_downloads_her_policy(page:
     problems += look_at(page, "00-landing")
     page.get_by_role("link", name="Start your policy").click()
     _next(page)  # nothing filled in: every required question says what to fix
-    expect(page.get_by_role("alert")).to_contain_text("Please check 4 answers")
+    expect(page.get_by_role("alert")).to_contain_text("Please check 3 answers")
     expect(page.locator("#div_id_business-email")).to_contain_text("Give an email address, like hello@yourshop.com.")
     problems += look_at(page, "01-business-errors")
     for name, title, fill in PAGES:
