@@ -5,9 +5,12 @@ basis, retention period and CCPA category. It feeds the table up front and sever
 from dataclasses import dataclass
 from typing import Any
 
+from policybuilder.documents.countries import EEA
+
 CONTRACT = "Contract: we need it to sell to you"
 LEGAL_DUTY = "Legal obligation: tax law"
 CONSENT = "Consent: you can withdraw it at any time"
+EXPLICIT_CONSENT = "Explicit consent (GDPR art. 9(2)(a)): you can withdraw it at any time"
 INTERESTS = "Legitimate interests"
 
 IDENTIFIERS = "Identifiers"
@@ -49,7 +52,17 @@ def and_list(items: list[str] | tuple[str, ...]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def _record_basis(facts: Any) -> tuple[str, str]:
+    """The GDPR basis for keeping order records. A legal obligation counts only under EU or member state
+    law (GDPR art. 6(3)), or UK law under the UK GDPR: a shop based elsewhere keeps them for its own
+    country's tax law, which is a legitimate interest (art. 6(1)(f)), not a legal obligation."""
+    if facts.shop.country in EEA or facts.shop.country == "GB":
+        return LEGAL_DUTY, ""
+    return INTERESTS, f"keeping the records that tax law in {facts.shop.country_in} asks of us"
+
+
 def _order_kinds(facts: Any) -> list[DataKind]:
+    duty, records = _record_basis(facts)
     keep = f"{facts.retention.orders} after your order, to meet {facts.retention.orders_rule}"
     gateways = and_list([p.name for p in facts.payments.providers])
     if not facts.payments.card_numbers_known:  # not said: name only what every payment record holds
@@ -67,12 +80,13 @@ def _order_kinds(facts: Any) -> list[DataKind]:
             examples="your name, email address, phone number, billing and delivery address, what you buy and what you pay",
             source="you, when you order" + (" online or by phone" if facts.data.phone_orders else ""),
             purposes="to take, deliver and support your order, and to send receipts and delivery updates",
-            basis=f"{CONTRACT}; {LEGAL_DUTY}", interest="", retention=keep, ccpa=(IDENTIFIERS, RECORDS, COMMERCIAL),
+            basis=f"{CONTRACT}; {duty}", interest=records, retention=keep, ccpa=(IDENTIFIERS, RECORDS, COMMERCIAL),
         ),
         DataKind(
             key="payment", name="Payment details", examples=card, source=f"you, and our payment providers ({gateways})",
             purposes="to take payment, give refunds and stop fraud",
-            basis=f"{CONTRACT}; {LEGAL_DUTY}; {INTERESTS}", interest="stopping fraud",
+            basis=f"{CONTRACT}; {duty}" + ("" if records else f"; {INTERESTS}"),
+            interest="stopping fraud" + (f" and {records}" if records else ""),
             retention=keep, ccpa=(RECORDS, COMMERCIAL),
         ),
     ]  # fmt: skip
@@ -131,14 +145,21 @@ def _sensitive_kinds(facts: Any) -> list[DataKind]:
     if not sensitive.held:
         return []
     special = [n for k, n in zip(sensitive.special, sensitive.special_names, strict=True) if k in ART9]
-    basis = "Explicit consent: you can withdraw it at any time" if special else CONSENT
+    basis = EXPLICIT_CONSENT if special else CONSENT
     ccpa = tuple(SPI[k] for k in sensitive.special if k in SPI) + ((IDENTIFIERS,) if sensitive.other_fields else ())
     return [DataKind(
-        key="sensitive", name="Other details you give us",
-        examples=sensitive.description, source="you, when you give them to us",
+        key="sensitive", name=sensitive.description[:1].upper() + sensitive.description[1:],
+        examples="the details you tell us", source="you, when you give them to us",
         purposes=f"to {sensitive.purpose_phrase}", basis=basis, interest="",
-        retention=f"{facts.retention.orders} after your order, like order details", ccpa=ccpa or (IDENTIFIERS,),
+        retention=_sensitive_retention(facts), ccpa=ccpa or (IDENTIFIERS,),
     )]  # fmt: skip
+
+
+def _sensitive_retention(facts: Any) -> str:
+    months = facts.sensitive.retention_months
+    if months:
+        return f"{months} month{'s' if months > 1 else ''} after your order"
+    return f"{facts.retention.orders} after your order, like order details"
 
 
 def _tracking_kinds(facts: Any) -> list[DataKind]:
@@ -152,6 +173,15 @@ def _tracking_kinds(facts: Any) -> list[DataKind]:
             retention="until you unsubscribe",
             ccpa=(IDENTIFIERS, NETWORK),
         ))  # fmt: skip
+        if facts.practices.marketing_email == "past_buyers_opt_out":
+            kinds.append(DataKind(
+                key="past_buyers", name="Emails to past buyers",
+                examples="your email address and what you bought", source="you, when you order",
+                purposes="to email you about products like the ones you bought, until you say no",
+                basis=INTERESTS, interest="telling our customers about similar products, which the law allows with a way to say no in every email",
+                retention="until you say no; after that we keep your email address only to stop our emails",
+                ccpa=(IDENTIFIERS, COMMERCIAL),
+            ))  # fmt: skip
     if facts.data.server_logs:
         kinds.append(DataKind(
             key="logs", name="Technical data",

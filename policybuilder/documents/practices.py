@@ -57,6 +57,7 @@ class Sensitive:
     special: tuple[str, ...]  # keys of SPECIAL_NAMES the shop holds
     other_fields: tuple[str, ...]  # other details it asks for ("date of birth", "profession")
     purpose: str  # completes "We use it to ..."
+    retention_months: int = 0  # 0: not said, kept as long as order records
 
     @property
     def special_names(self) -> tuple[str, ...]:
@@ -129,6 +130,7 @@ def sensitive_resolve(answers: dict[str, Any]) -> Sensitive:
         special=tuple(key for key in SPECIAL_NAMES if sensitive.get(key) is True),
         other_fields=tuple(f.strip() for f in sensitive.get("other_fields", ()) if f.strip()),
         purpose=sensitive.get("purpose", "").strip(),
+        retention_months=int(sensitive.get("retention_months", 0)),
     )
 
 

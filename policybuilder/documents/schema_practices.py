@@ -80,6 +80,7 @@ def sensitive_schema() -> dict[str, Any]:
             **{flag: {"type": "boolean"} for flag in SENSITIVE_FLAGS},
             "other_fields": _texts(20, 80),
             "purpose": _text(300, description="completes 'We use it to ...'"),
+            "retention_months": {"type": "integer", "minimum": 1, "maximum": 120},
         },
     }  # fmt: skip
 

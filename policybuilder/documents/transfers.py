@@ -176,6 +176,28 @@ def transfer_safeguard(provider: Provider, *, law: str) -> str:
     return decide(provider) if decide else ""
 
 
+# The catalogue's regional companies (`entities`) stand inside a law's territory: an "EU" company is
+# established in the EEA, a "GB" one in the UK. A controller's regional company is the one that region's
+# customers deal with; a processor's is the one that region's shops contract with (services.yaml's header).
+# Data going to such a company does not leave the territory: its own onward transfers are its duty.
+REGIONAL = {"eu": "EU", "uk": "GB"}
+
+
+def _within_by_regional_company(provider: Provider, law: str, *, shop_country: str) -> bool:
+    region = REGIONAL.get(law, "")
+    if region not in dict(provider.entities):
+        return False
+    if provider.independent:  # a controller or joint controller: the customers' region decides
+        return True
+    return shop_country in TERRITORY[law]  # a processor: the shop's own contract decides
+
+
+def _abroad(provider: Provider, law: str, *, shop_country: str) -> bool:
+    if not provider.country or provider.country in TERRITORY[law]:
+        return False
+    return not _within_by_regional_company(provider, law, shop_country=shop_country)
+
+
 def _active(laws: Laws) -> tuple[str, ...]:
     return tuple(law for law in TERRITORY if getattr(laws, law))
 
@@ -195,7 +217,7 @@ def transfers_resolve(*, providers: tuple[Provider, ...], shop_country: str, law
         decisions = tuple(
             LawDecision(law, transfer_safeguard(provider, law=law))
             for law in active
-            if provider.country and provider.country not in TERRITORY[law]
+            if _abroad(provider, law, shop_country=shop_country)
         )
         if decisions:
             where = countries.country_in(provider.country)

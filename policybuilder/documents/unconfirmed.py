@@ -23,7 +23,7 @@ def _practice_items(facts: PolicyFacts, answers: dict[str, Any]) -> list[Unconfi
         items.append(_item("practices.consent_banner", "practices",
                            "Does your site ask visitors to accept or refuse cookies (a cookie banner), and with which tool?",
                            "The policy does not describe a cookie banner or a link to change cookie choices."))  # fmt: skip
-    if facts.laws.us and facts.sells_or_shares and not p.gpc:
+    if facts.laws.us_ca and facts.sells_or_shares and not p.gpc:
         items.append(_item("practices.gpc", "practices",
                            "Does your site honour Global Privacy Control (GPC) signals from browsers, and how?",
                            "The policy does not say that your site responds to Global Privacy Control."))  # fmt: skip
@@ -80,11 +80,17 @@ def _data_items(facts: PolicyFacts, answers: dict[str, Any]) -> list[Unconfirmed
         items.append(_item("sensitive", "sensitive",
                            "Do you hold health information, data about children, precise location or biometric data, or ask for details like a date of birth?",
                            "The policy does not say whether you hold sensitive information."))  # fmt: skip
+    if facts.sensitive.held and not facts.sensitive.retention_months:
+        items.append(_item("sensitive.retention_months", "sensitive", f"How long do you keep {facts.sensitive.description}?",
+                           "The policy keeps them as long as order details, although no tax rule asks that of them."))  # fmt: skip
     for flag, what in (("server_logs", "your website keeps visit logs with IP addresses"),
                        ("essential_cookies", "your site sets cookies it needs to work")):  # fmt: skip
         if flag not in data:
             items.append(_item(f"data.{flag}", "data", f"Confirm that {what}.",
                                f"The policy assumes {what}, as nearly every shop's does."))  # fmt: skip
+    if facts.platform is None and "platform" not in answers:
+        items.append(_item("platform", "payments", "Which company runs or hosts your shop's website?",
+                           "The policy names no company that hosts your site, and says your data is stored in your own systems."))  # fmt: skip
     if not facts.sells_data_known:
         items.append(_item("sells_data", "customers", "Do you sell customers' personal data?",
                            "The policy does not say whether you sell personal data."))  # fmt: skip

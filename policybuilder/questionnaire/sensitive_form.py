@@ -63,8 +63,23 @@ class SensitiveForm(StepForm):
         "or “make your glasses to your prescription”. Needed when you tick or list anything above.",
     )
 
+    retention_months = forms.IntegerField(
+        label="How many months after an order you keep these details",
+        required=False,
+        min_value=1,
+        max_value=120,
+        help_text="Optional. No tax rule asks you to keep them, so keep them no longer than you need. "
+        "Leave it empty to keep them as long as the order records.",
+        error_messages={"invalid": "Give a whole number of months from 1 to 120, or leave it empty."},
+    )
+
     def layout(self) -> Layout:
-        return Layout(Fieldset("Do you hold any of these?", *SENSITIVE_FLAGS, NONE_FIELD), "other_fields", "purpose")
+        return Layout(
+            Fieldset("Do you hold any of these?", *SENSITIVE_FLAGS, NONE_FIELD),
+            "other_fields",
+            "purpose",
+            "retention_months",
+        )
 
     def held(self) -> bool:
         return any(self.cleaned_data.get(flag) for flag in SENSITIVE_FLAGS) or bool(
@@ -99,6 +114,8 @@ class SensitiveForm(StepForm):
             sensitive["other_fields"] = cleaned["other_fields"]
         if cleaned["purpose"]:
             sensitive["purpose"] = cleaned["purpose"]
+        if cleaned.get("retention_months") and self.held():
+            sensitive["retention_months"] = cleaned["retention_months"]
         return {"sensitive": sensitive}
 
     def summary(self) -> list[tuple[str, str]]:
@@ -121,4 +138,5 @@ class SensitiveForm(StepForm):
         other = lines_initial(sensitive.get("other_fields"))
         held = any(flags.values()) or bool(other)
         purpose = sensitive.get("purpose", "")
-        return {**flags, NONE_FIELD: not held and not purpose, "other_fields": other, "purpose": purpose}
+        initial = {**flags, NONE_FIELD: not held and not purpose, "other_fields": other, "purpose": purpose}
+        return initial | {"retention_months": sensitive.get("retention_months")}

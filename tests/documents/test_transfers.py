@@ -29,11 +29,12 @@ def _decisions(facts) -> dict[str, dict[str, str]]:
 def test_a_uk_shop_with_eea_vendors_relies_on_uk_adequacy_regulations_not_on_clauses():
     policy = _policy("transfer-uk-eea")
     decisions = _decisions(policy.facts)
-    for slug in ("adyen", "klarna", "plausible", "mailerlite", "dhl", "dpd"):
+    for slug in ("adyen", "plausible", "mailerlite", "dhl", "dpd"):
         assert decisions[slug] == {"uk": decisions[slug]["uk"]} and decisions[slug]["uk"].startswith(
             "UK adequacy regulations for"
         ), slug
     assert "royal-mail" not in decisions  # a UK carrier for a UK shop is no transfer at all
+    assert "klarna" not in decisions  # UK customers deal with Klarna's UK company
     text = policy_markdown(policy)
     assert "contractual clauses" not in text and "transfer agreement" not in text
     assert "UK adequacy regulations for Germany" in _section(text, "International transfers")
@@ -84,7 +85,16 @@ def test_one_provider_can_be_no_transfer_under_one_law_and_a_transfer_under_anot
     decisions = _decisions(policy.facts)
     assert decisions["dhl"] == {"uk": "UK adequacy regulations for Germany"}
     assert set(decisions[""]) == {"uk"}  # a German shop holds its UK customers' data outside the UK
-    assert decisions["paypal"] == {"eu": "the EU-US Data Privacy Framework", "uk": decisions["paypal"]["uk"]}
+    # EU customers deal with PayPal's Luxembourg company and UK customers with its UK one: no transfer.
+    assert "paypal" not in decisions
+
+
+def test_a_controllers_regional_company_counts_for_its_customers_and_a_processors_for_the_shops():
+    decisions = _decisions(_policy("transfer-us-eu").facts)
+    assert "paypal" not in decisions  # a controller: EU customers deal with PayPal (Europe)
+    assert decisions["stripe"] == {"eu": "the EU-US Data Privacy Framework"}  # a US shop contracts with Stripe, Inc.
+    german = _decisions(_policy("eu", payments={"gateways": ["stripe"], "stores_card_numbers": False}).facts)
+    assert "stripe" not in german  # a German shop contracts with Stripe's Irish company
 
 
 def test_each_recipient_gets_one_line_that_says_for_whom_each_safeguard_holds():

@@ -1,0 +1,58 @@
+"""Legal bases and ages that depend on where the shop is and what it holds (from a lawyer's review)."""
+
+import pytest
+
+from policybuilder.documents.assemble import policy_assemble
+from policybuilder.documents.exporters import policy_text
+from tests.base import make_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def _kinds(answers):
+    return {k.key: k for k in policy_assemble(answers=answers).facts.kinds}
+
+
+def test_only_eu_or_uk_law_makes_keeping_order_records_a_legal_obligation():
+    german = _kinds(make_answers("eu"))["orders"]
+    assert "Legal obligation" in german.basis
+    chinese = _kinds(make_answers("transfer-cn-eu"))["orders"]
+    assert "Legal obligation" not in chinese.basis  # GDPR art 6(3): EU or member state law only
+    assert chinese.interest == "keeping the records that tax law in China asks of us"
+
+
+def test_health_data_rests_on_explicit_consent_that_can_be_withdrawn():
+    answers = make_answers("practices-confirmed")
+    text = policy_text(policy_assemble(answers=answers))
+    assert "Legal basis: your explicit consent." in text
+    assert "Health information and date of birth: ask us to delete them." in text
+    summary = text.split("Your data, why we use it")[0]
+    assert "health information" in summary
+
+
+def test_health_data_is_kept_as_long_as_the_owner_says_and_asked_about_until_then():
+    answers = make_answers("practices-confirmed")
+    policy = policy_assemble(answers=answers)
+    assert "sensitive.retention_months" in {i.key for i in policy.unconfirmed}
+    answers["sensitive"]["retention_months"] = 3
+    policy = policy_assemble(answers=answers)
+    assert {k.key: k for k in policy.facts.kinds}["sensitive"].retention == "3 months after your order"
+    assert "sensitive.retention_months" not in {i.key for i in policy.unconfirmed}
+
+
+def test_emails_to_past_buyers_rest_on_legitimate_interests_not_on_consent():
+    kinds = _kinds(make_answers("practices-confirmed"))
+    assert kinds["past_buyers"].basis == "Legitimate interests"
+    assert "newsletter" in kinds and kinds["newsletter"].basis.startswith("Consent")
+
+
+@pytest.mark.parametrize(("jurisdictions", "age"), [(["uk"], 13), (["eu"], 16), (["uk", "eu"], 16), (["us"], 13)])
+def test_the_childrens_age_follows_the_law_of_the_customers(jurisdictions, age):
+    answers = make_answers("uk", jurisdictions=jurisdictions)
+    text = policy_text(policy_assemble(answers=answers))
+    assert f"not meant for children under {age}," in text
+
+
+def test_a_shop_that_has_not_said_how_it_protects_data_or_where_cards_go_gets_gaps_not_cover():
+    gaps = {g.item_id for g in policy_assemble(answers=make_answers("minimal")).coverage.gaps}
+    assert {"ALL-SECURITY", "PAY-PROCESSOR"} <= gaps
