@@ -145,7 +145,7 @@ def practice_errors(answers: Any) -> list[str]:
         "purpose"
     ):
         errors.append("sensitive.purpose: say why you ask for these details, so the policy can tell customers")
-    return errors + coppa_errors(answers)
+    return errors + coppa_errors(answers) + coppa_retention_errors(answers)
 
 
 def coppa_errors(answers: dict[str, Any]) -> list[str]:
@@ -174,3 +174,18 @@ def coppa_errors(answers: dict[str, Any]) -> list[str]:
             "COPPA requires the policy to say so (16 CFR 312.4(d))"
         )
     return errors
+
+
+COPPA_ACCOUNT_LIMIT = (
+    "under COPPA, a shop made for children under 13 may keep a child's data only as long as it needs it, "
+    "never without limit (16 CFR 312.10): give the number of years after the last sign-in when you delete an account"
+)
+
+
+def coppa_retention_errors(answers: dict[str, Any]) -> list[str]:
+    """A child-directed shop with accounts must say when an unused account is deleted (asked on the
+    retention page, so not part of coppa_errors, which the COPPA page shows)."""
+    if answers.get("children") is not True or _part(answers, "data").get("accounts") is not True:
+        return []
+    kept = _part(answers, "retention").get("account", "until_deleted")
+    return [f"retention.account: {COPPA_ACCOUNT_LIMIT}"] if kept == "until_deleted" else []

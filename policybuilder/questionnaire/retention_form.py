@@ -14,6 +14,7 @@ from django import forms
 
 from policybuilder.documents.retention import retention_resolve
 from policybuilder.documents.schema import answers_schema
+from policybuilder.documents.schema_practices import COPPA_ACCOUNT_LIMIT
 from policybuilder.questionnaire.conditions import retention_periods
 from policybuilder.questionnaire.fields import StepForm
 
@@ -71,14 +72,21 @@ def _usual(country: str) -> tuple[dict[str, str], str]:
 
 class RetentionForm(StepForm):
     title = "How long you keep data"
-    decided_by = ("business", "data", "analytics")
+    decided_by = ("business", "data", "analytics", "customers")
     intro = (
         "The policy tells customers how long you keep each kind of data. Leave a box empty to use the usual "
         "period named under it; fill it in only if you keep that data for a different time."
     )
 
-    def __init__(self, *args: Any, country: str = "", periods: tuple[str, ...] = tuple(PERIODS), **kwargs: Any):
-        self.periods = periods
+    def __init__(
+        self,
+        *args: Any,
+        country: str = "",
+        periods: tuple[str, ...] = tuple(PERIODS),
+        children: bool = False,
+        **kwargs: Any,
+    ):
+        self.periods, self.children = periods, children
         self.usual, self.tax_rule = _usual(country)
         super().__init__(*args, **kwargs)
 
@@ -104,6 +112,13 @@ class RetentionForm(StepForm):
 
     def layout(self) -> Layout:
         return Layout(*(AppendedText(key, PERIODS[key].unit) for key in self.fields))
+
+    def clean_account(self) -> int | None:
+        """A shop made for children may not keep accounts without limit (COPPA, 16 CFR 312.10)."""
+        value: int | None = self.cleaned_data.get("account")
+        if value is None and self.children:
+            raise forms.ValidationError(COPPA_ACCOUNT_LIMIT[:1].upper() + COPPA_ACCOUNT_LIMIT[1:] + ".")
+        return value
 
     def answers(self) -> dict[str, Any]:
         given = {key: value for key, value in self.cleaned_data.items() if value is not None}
@@ -131,4 +146,5 @@ class RetentionForm(StepForm):
     @classmethod
     def options_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any]:
         country = answers.get("business", {}).get("country", "")
-        return {"country": country, "periods": retention_periods(answers=answers)}
+        children = answers.get("children") is True
+        return {"country": country, "periods": retention_periods(answers=answers), "children": children}

@@ -151,6 +151,7 @@ def test_selling_data_needs_what_is_sold_to_whom_and_why():
             "sells_data",
         ),
         ({"coppa": {}}, "coppa.parental_consent"),
+        ({"retention": {}}, "retention.account"),
     ],
 )
 def test_a_shop_for_children_gets_no_policy_while_coppa_forbids_what_it_does(change, field):

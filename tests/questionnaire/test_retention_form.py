@@ -100,3 +100,13 @@ def test_the_form_takes_exactly_the_numbers_the_command_line_takes(key):
         assert not RetentionForm(data=MultiValueDict({key: [str(number)]})).is_valid()
         with pytest.raises(InvalidAnswers):
             policy_assemble(answers=make_answers("all-services", retention={key: number}))
+
+
+def test_a_shop_for_children_must_say_when_it_deletes_an_unused_account():
+    """COPPA (16 CFR 312.10): no child's data kept without limit, so the account period is required."""
+    refused = RetentionForm(data={}, children=True, periods=("orders_years", "account"))
+    assert not refused.is_valid()
+    assert "never without limit (16 CFR 312.10)" in refused.errors["account"][0]
+    kept = RetentionForm(data={"account": "2"}, children=True, periods=("orders_years", "account"))
+    assert kept.is_valid() and kept.answers() == {"retention": {"account": 2}}
+    assert RetentionForm(data={}, periods=("orders_years", "account")).is_valid()  # other shops may leave it empty
