@@ -1,9 +1,12 @@
 from django.contrib import admin
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 
+from policybuilder.ops.converters import TokenConverter
 from policybuilder.ops.views import healthz
+
+register_converter(TokenConverter, "token")
 
 handler500 = "policybuilder.ops.views.server_error"
 

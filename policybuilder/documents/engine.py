@@ -23,6 +23,9 @@ from policybuilder.library.selectors import library_revision, library_snapshot
 from policybuilder.library.types import ClauseData, LawData, LegalItemData, LibraryData, SectionData, ServiceData
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# A web or mail address may stand inside a Markdown link, (...): its own parentheses get a backslash
+# too, or a URL ending in ")" would close the link early. Other text keeps them as typed.
+_ADDRESS = re.compile(r"^(https?|mailto):", re.IGNORECASE)
 _MD_NUMBERED = re.compile(r"^(\d+)[.)]")
 
 
@@ -43,6 +46,8 @@ def md_escape(value: Any) -> str:
         raise TemplateError("a clause printed an empty value (None); guard it with {% if %}")
     text = " ".join(str(value).split())  # an answer never starts a new Markdown block
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    if _ADDRESS.match(text):
+        text = text.replace("(", "\\(").replace(")", "\\)")
     numbered = _MD_NUMBERED.match(text)
     if numbered:  # "1. Shop" would start an ordered list
         return f"{numbered[1]}\\{text[numbered.end(1) :]}"

@@ -23,6 +23,7 @@ from policybuilder.documents.schema_practices import (
     sensitive_schema,
     size_schema,
 )
+from policybuilder.ops.text import unsafe_characters
 
 KINDS = ("payment", "analytics", "advertising", "newsletter", "shipping", "platform")
 JURISDICTIONS = ("us", "us-ca", "eu", "uk", "ca", "au", "br", "children")
@@ -252,6 +253,21 @@ def _validator(schema: dict[str, Any]) -> Draft202012Validator:
     return held[1]
 
 
+def _unsafe_text(value: Any, path: str) -> list[str]:
+    """NUL bytes (which PostgreSQL refuses) and hidden text-direction controls, wherever they are."""
+    if isinstance(value, str):
+        return (
+            [f"{path.removeprefix('answers.')}: has a NUL or text-direction control character: remove it"]
+            if unsafe_characters(value)
+            else []
+        )
+    if isinstance(value, dict):
+        return [e for key, item in value.items() for e in _unsafe_text(item, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [e for i, item in enumerate(value) for e in _unsafe_text(item, f"{path}[{i}]")]
+    return []
+
+
 def answers_validate(answers: Any, *, schema: dict[str, Any]) -> list[str]:
     """Every problem with an answer set, one message per bad field (an empty list when valid)."""
     validator = _validator(schema)
@@ -260,6 +276,7 @@ def answers_validate(answers: Any, *, schema: dict[str, Any]) -> list[str]:
     errors = [f"{_path(e)}: {_message(e)}" for e in found]
     if isinstance(answers, dict):
         errors += _place_errors(answers.get("business"))
+    errors += _unsafe_text(answers, "answers")
     if not errors:  # rules across fields, once every field has the right type
         errors += practice_errors(answers) + address_errors(answers)
     return list(dict.fromkeys(errors))

@@ -5,7 +5,7 @@ from policybuilder.documents import views
 app_name = "documents"
 
 urlpatterns = [
-    path("policy/<str:token>/", views.result, name="result"),
-    path("policy/<str:token>/policy.<str:fmt>", views.download, name="download"),
-    path("policy/<str:token>/regenerate", views.regenerate, name="regenerate"),
+    path("policy/<token:token>/", views.result, name="result"),
+    path("policy/<token:token>/policy.<str:fmt>", views.download, name="download"),
+    path("policy/<token:token>/regenerate", views.regenerate, name="regenerate"),
 ]

@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from policybuilder.documents.schema import FORMAT_CHECKER
+from policybuilder.ops.text import text_cleaned, unsafe_characters
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 # The catalogue's choices for each kind of service: kind -> [(slug, name)].
@@ -151,6 +152,9 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.catalogue = catalogue or {}
         self.add_fields()
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):  # Django's CharField already refuses NUL characters
+                field.validators.append(refuse_unsafe_characters)
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # our template owns <form>, the CSRF token and the management form
@@ -234,6 +238,14 @@ def _display(field: forms.Field, value: Any) -> str:
     return ", ".join(str(labels.get(value, value)).splitlines())  # an address on one line
 
 
+def refuse_unsafe_characters(value: Any) -> None:
+    """Hidden text-direction characters can make a shop name or link read differently from what it is."""
+    if isinstance(value, str) and unsafe_characters(value):
+        raise ValidationError(
+            "This has hidden characters that change the direction of text. Type it again, without pasting."
+        )
+
+
 def form_data_bounded(form: forms.Form) -> dict[str, list[str]]:
     """The posted values of this form's own fields only, each cut to the field's length.
 
@@ -245,7 +257,9 @@ def form_data_bounded(form: forms.Form) -> dict[str, list[str]]:
         values = form.data.getlist(bound.html_name) if hasattr(form.data, "getlist") else []
         limit = getattr(bound.field, "max_length", None) or 100
         if values:
-            kept[bound.html_name] = [str(v)[:limit] for v in values[:MAX_VALUES]]
+            # Each value once: a choice ticked twice (a crafted post) is one choice.
+            unique = dict.fromkeys(text_cleaned(str(v))[:limit] for v in values[:MAX_VALUES])
+            kept[bound.html_name] = list(unique)
     return kept
 
 

@@ -11,6 +11,6 @@ urlpatterns = [
     path("start/", views.start, name="start"),
     path("questions/", wizard, name="questions"),
     path("questions/<str:step>/", wizard, name="step"),
-    path("resume/<str:token>/", views.resume, name="resume"),
-    path("policy/<str:token>/change/", views.change, name="change"),
+    path("resume/<token:token>/", views.resume, name="resume"),
+    path("policy/<token:token>/change/", views.change, name="change"),
 ]

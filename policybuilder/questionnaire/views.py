@@ -28,6 +28,7 @@ PROBLEMS = {
     "missing": "This page was sent without the part that says which question it answers, so we could not use it.",
     "step": "This page was sent for a question that is not part of your questionnaire, so we could not use it.",
     "expired": "We could not find your answers in this browser any more: the session has ended.",
+    "files": "This page was sent with a file attached. The questionnaire takes no files: send the page again without one.",
 }
 
 
@@ -167,7 +168,7 @@ class PolicyWizard(NamedUrlSessionWizardView):
         return super().get(request, *args, **kwargs)
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
-        problem = self.post_problem()
+        problem = "files" if self.request.FILES else self.post_problem()
         if problem:
             return self.render_problem(problem)
         goto = self.request.POST.get("wizard_goto_step")
