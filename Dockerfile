@@ -31,5 +31,6 @@ RUN DEBUG=false SECRET_KEY=collectstatic-only python manage.py collectstatic --n
 USER app
 EXPOSE 8000
 # Migrate and load the clause library at every start (both are idempotent, and loading keeps
-# editors' changes), then serve. Workers are recycled: WeasyPrint grows a little per render.
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py loadclauses && exec gunicorn policybuilder.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --max-requests 500 --max-requests-jitter 50 --access-logfile -"]
+# editors' changes), then serve. Workers are recycled: WeasyPrint grows a little per render. No gunicorn
+# access log: the app logs each request itself with private tokens hashed (policybuilder/ops/middleware.py).
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py loadclauses && exec gunicorn policybuilder.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --max-requests 500 --max-requests-jitter 50"]

@@ -198,7 +198,9 @@ def draft_reopen(
     """Refill the wizard with a saved policy's answers ("Change answers"). Returns where to land:
     the question asked for, or the review step; a step that these answers skip leads the wizard
     itself to the review, which stays the draft's current step."""
-    draft = Draft.objects.filter(policy=policy).first() or Draft.objects.create(policy=policy)
+    # Always a new draft: whoever holds a policy's link may change answers from it, but never gets into
+    # the draft the owner is still typing in.
+    draft = Draft.objects.create(policy=policy)
     steps = steps_from_answers(answers=policy.answers, catalogue=catalogue)
     draft_record(draft=draft, steps=steps, current_step=REVIEW_STEP, answers=policy.answers)
     landing = change_target(answers=policy.answers, step=step, field=field, catalogue=catalogue)

@@ -45,10 +45,15 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 def resume(request: HttpRequest, token: str) -> HttpResponse:
-    """The private resume link: any browser continues the draft where it was left."""
+    """The private resume link. Opening it shows what it leads to; only the button (a POST) switches
+    this browser to that draft, so a link someone else sent cannot silently swap the draft you type in."""
     draft = selectors.draft_by_token(token=token)
     if draft is None:
         return render(request, "questionnaire/resume_missing.html", status=404)
+    if request.method != "POST":
+        current = selectors.draft_of_session(session=request.session)
+        context = {"draft": draft, "shop": draft.answers.get("business", {}).get("name", ""), "current": current}
+        return render(request, "questionnaire/resume_confirm.html", context)
     services.wizard_load(request=request, draft=draft)
     return redirect("questionnaire:step", step=draft.current_step or STEPS[0][0])
 

@@ -106,3 +106,15 @@ def test_a_load_balancers_request_id_is_kept_and_a_crafted_one_replaced(client):
     assert kept["X-Request-ID"] == "lb-0123456789abcdef"
     crafted = client.get("/healthz", headers={"X-Request-ID": "x\r\nSet-Cookie: a=b"})
     assert crafted["X-Request-ID"] != "x\r\nSet-Cookie: a=b" and len(crafted["X-Request-ID"]) == 16
+
+
+@pytest.mark.django_db
+def test_the_access_log_hashes_private_tokens_and_private_pages_are_not_cached(client, log_lines):
+    token = "Abc123_secretTokenValue-xyz"
+    response = client.get(f"/resume/{token}/")
+    assert response.status_code == 404
+    assert "no-store" in response["Cache-Control"]
+    access = [json.loads(line) for line in log_lines if '"policybuilder.access"' in line]
+    assert access and all(token not in line for line in log_lines)
+    assert access[-1]["message"].startswith("GET /resume/#") and access[-1]["status"] == 404
+    assert "no-store" not in client.get("/").get("Cache-Control", "")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.services import policy_publish
 from policybuilder.questionnaire.models import Draft
+from policybuilder.questionnaire.selectors import SESSION_KEY
 from tests.base import make_answers
 from tests.questionnaire.wizard import GOLDEN_GATE_GOODS, PIPS_POTTERY, PREFIX, answer, back, complete, step_url
 
@@ -148,7 +149,9 @@ def test_the_resume_link_continues_in_another_browser_after_the_session_is_gone(
         answer(client, step, **fields)
     client.session.flush()
     other_browser = Client()
-    response = other_browser.get(resume)
+    shown = other_browser.get(resume)
+    assert shown.status_code == 200 and "Pip&#x27;s Pottery" in shown.content.decode()
+    response = other_browser.post(resume)
     assert response.url == step_url("analytics")
     assert _ticked(_page(other_browser, step_url("payments")), "stripe")
     for step, fields in PIPS_POTTERY[4:]:
@@ -291,7 +294,7 @@ def test_pages_send_the_security_headers(client):
 
 def test_a_resume_link_saved_on_a_page_that_no_longer_applies_starts_at_the_first_page(client):
     draft = Draft.objects.create(current_step="newsletter-details", steps={"newsletter": {"newsletter-has_newsletter": ["no"]}})  # fmt: skip
-    response = client.get(reverse("questionnaire:resume", args=[draft.token]), follow=True)
+    response = client.post(reverse("questionnaire:resume", args=[draft.token]), follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == step_url("business")
 
@@ -322,3 +325,26 @@ def test_a_shop_platform_changed_to_none_leaves_the_policy(client):
     second = _change_and_create(client, first, [("payments", payments)])
     assert first.answers["platform"] == "shopify" and second.answers["platform"] is None
     assert "Shopify" in first.html and "Shopify" not in second.html
+
+
+def test_opening_someone_elses_resume_link_shows_it_and_switches_nothing_until_the_button(client):
+    client.get(reverse("questionnaire:start"))
+    answer(client, PIPS_POTTERY[0][0], **PIPS_POTTERY[0][1])
+    mine = Draft.objects.get()
+    theirs = Draft.objects.create(answers={"business": {"name": "Sender's Shop"}}, current_step="data")
+    link = reverse("questionnaire:resume", args=[theirs.token])
+    page = client.get(link).content.decode()
+    assert "Sender&#x27;s Shop" in page and "This browser is working on other answers" in page
+    assert client.get(step_url("business")).content.decode().count("Pip&#x27;s Pottery") >= 1  # still mine
+    assert client.session[SESSION_KEY] == mine.token
+    client.post(link)
+    assert client.session[SESSION_KEY] == theirs.token
+
+
+def test_change_answers_on_a_policy_starts_a_new_draft_not_the_owners_live_one(client):
+    complete(client, PIPS_POTTERY)
+    saved, owners = SavedPolicy.objects.get(), Draft.objects.get()
+    stranger = Client()
+    stranger.post(reverse("questionnaire:change", args=[saved.token]))
+    assert Draft.objects.count() == 2
+    assert stranger.session[SESSION_KEY] != owners.token
