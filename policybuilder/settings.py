@@ -155,6 +155,10 @@ AXES_LOCKOUT_TEMPLATE = "editing/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "policybuilder.ops.client.client_ip"
 OTP_TOTP_ISSUER = "policybuilder"
 STAFF_SESSION_MINUTES = envint("STAFF_SESSION_MINUTES", "120")
+# The retention schedule (`manage.py purgeexpired`, the app's privacy page): drafts nobody changed, and
+# policies nobody opened, are deleted after these periods.
+DRAFT_RETENTION_DAYS = envint("DRAFT_RETENTION_DAYS", "180")
+POLICY_RETENTION_MONTHS = envint("POLICY_RETENTION_MONTHS", "24")
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

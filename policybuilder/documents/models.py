@@ -27,7 +27,13 @@ class SavedPolicy(models.Model):
     json = models.TextField()
     library_revision = models.CharField(max_length=64)
     content_hash = models.CharField(max_length=64, help_text="sha256 of the HTML export")
+    # One token for a policy and every later version made from it (regenerate, Change answers): what
+    # "Delete my answers and policies" removes together. The index serves that deletion.
+    family = models.CharField(max_length=64, default=token_new, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the owner last opened the result page or a download (at most one write a day); the
+    # retention schedule deletes policies nobody opened for POLICY_RETENTION_MONTHS.
+    opened_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "saved policies"

@@ -2,13 +2,18 @@
 
 import hashlib
 import logging
+from datetime import timedelta
 from typing import Any
 
+from django.core.cache import caches
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from policybuilder.documents.assemble import policy_assemble
 from policybuilder.documents.exporters import policy_export
 from policybuilder.documents.models import SavedPolicy
+from policybuilder.documents.pdf import pdf_key, pdf_meta
+from policybuilder.documents.pdf_cache import CACHE_ALIAS
 
 logger = logging.getLogger(__name__)
 
@@ -16,7 +21,7 @@ logger = logging.getLogger(__name__)
 SAVED_FORMATS = ("html", "md", "txt", "json")
 
 
-def policy_publish(*, answers: dict[str, Any]) -> SavedPolicy:
+def policy_publish(*, answers: dict[str, Any], family: str = "") -> SavedPolicy:
     """Assemble the policy and store every export as generated; raises InvalidAnswers or ClauseError.
 
     Called when the questionnaire is done and when an owner regenerates a policy after the
@@ -26,6 +31,7 @@ def policy_publish(*, answers: dict[str, Any]) -> SavedPolicy:
     exports = {fmt: policy_export(policy, fmt) for fmt in SAVED_FORMATS}
     saved = SavedPolicy.objects.create(
         answers=answers,
+        **({"family": family} if family else {}),
         body_html=render_to_string("documents/policy_body.html", {"policy": policy}),
         library_revision=policy.library_revision,
         content_hash=hashlib.sha256(exports["html"].encode()).hexdigest(),
@@ -33,3 +39,22 @@ def policy_publish(*, answers: dict[str, Any]) -> SavedPolicy:
     )
     logger.info("policy %s saved", saved.pk)
     return saved
+
+
+def policy_opened(*, saved: SavedPolicy) -> None:
+    """Note that the owner opened the policy (result page, download), at most once a day: the retention
+    schedule keeps what is used and deletes what nobody opens."""
+    now = timezone.now()
+    if saved.opened_at is None or now - saved.opened_at > timedelta(days=1):
+        SavedPolicy.objects.filter(pk=saved.pk).update(opened_at=now)
+
+
+def policies_delete(*, family: str) -> int:
+    """Delete a policy and every version in its family, with their cached PDFs; returns how many went."""
+    policies = list(SavedPolicy.objects.filter(family=family))
+    cache = caches[CACHE_ALIAS]
+    for saved in policies:
+        cache.delete(pdf_key(html=saved.html, meta=pdf_meta(saved.answers)))
+    SavedPolicy.objects.filter(pk__in=[p.pk for p in policies]).delete()
+    logger.info("%s policies deleted at their owner's request", len(policies))
+    return len(policies)

@@ -15,7 +15,7 @@ from policybuilder.documents.assemble import InvalidAnswers
 from policybuilder.documents.engine import ClauseError
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.pdf import PdfError, policy_pdf
-from policybuilder.documents.services import policy_publish
+from policybuilder.documents.services import policy_opened, policy_publish
 from policybuilder.library.selectors import library_changed_since, library_changes_since
 
 logger = logging.getLogger(__name__)
@@ -62,6 +62,7 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     """The policy as generated, what is left to confirm, its coverage per law, readability, downloads
     and copy buttons, and, when the clause library changed since, what changed and an offer to regenerate."""
     saved = get_object_or_404(SavedPolicy, token=token)
+    policy_opened(saved=saved)
     downloads = [{"fmt": fmt, "label": d.label, "name": download_name(saved, fmt)} for fmt, d in DOWNLOADS.items()]
     changed = library_changed_since(revision=saved.library_revision)
     context = {
@@ -82,7 +83,7 @@ def regenerate(request: HttpRequest, token: str) -> HttpResponse:
     """A new policy from the same answers and today's library; the old one stays as it was."""
     saved = get_object_or_404(SavedPolicy, token=token)
     try:
-        fresh = policy_publish(answers=saved.answers)
+        fresh = policy_publish(answers=saved.answers, family=saved.family)
     except InvalidAnswers as exc:  # e.g. a service the catalogue no longer lists
         context = {"saved": saved, "errors": exc.errors}
         return render(request, "documents/regenerate_failed.html", context, status=409)
@@ -96,6 +97,7 @@ def download(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     if fmt not in DOWNLOADS:
         raise Http404(f"no download as {fmt}")
     saved = get_object_or_404(SavedPolicy, token=token)
+    policy_opened(saved=saved)
     kind = DOWNLOADS[fmt]
     try:
         content = kind.content(saved)

@@ -11,7 +11,7 @@ from django.utils.datastructures import MultiValueDict
 from formtools.wizard.storage.session import SessionStorage
 
 from policybuilder.documents.models import SavedPolicy
-from policybuilder.documents.services import policy_publish
+from policybuilder.documents.services import policies_delete, policy_publish
 from policybuilder.questionnaire.fields import Catalogue, form_data_encode
 from policybuilder.questionnaire.forms import STEPS
 from policybuilder.questionnaire.models import Draft
@@ -210,7 +210,19 @@ def draft_reopen(
 
 def draft_publish(*, draft: Draft, answers: dict[str, Any]) -> SavedPolicy:
     """Save the policy a finished draft produced, and remember it as the draft's latest policy."""
-    saved = policy_publish(answers=answers)
+    saved = policy_publish(answers=answers, family=draft.policy.family if draft.policy else "")
     draft.policy = saved
     draft.save(update_fields=["policy", "updated_at"])
     return saved
+
+
+def owner_data_delete(*, request: HttpRequest, policy: SavedPolicy | None = None, draft: Draft | None = None) -> int:
+    """ "Delete my answers and policies": the draft, every draft and policy of the same family (each
+    version made from the policy), their cached PDFs, and this browser's session. Returns how many
+    drafts and policies went."""
+    families = {p.family for p in (policy, draft.policy if draft else None) if p is not None}
+    drafts = Draft.objects.filter(policy__family__in=families) | Draft.objects.filter(pk=draft.pk if draft else None)
+    gone, _ = drafts.delete()
+    gone += sum(policies_delete(family=family) for family in families)
+    request.session.flush()
+    return gone

@@ -9,8 +9,11 @@ wizard = views.PolicyWizard.as_view(url_name="questionnaire:step")
 urlpatterns = [
     path("", views.landing, name="landing"),
     path("start/", views.start, name="start"),
+    path("privacy/", views.privacy, name="privacy"),
     path("questions/", wizard, name="questions"),
     path("questions/<str:step>/", wizard, name="step"),
     path("resume/<token:token>/", views.resume, name="resume"),
     path("policy/<token:token>/change/", views.change, name="change"),
+    path("policy/<token:token>/delete/", views.delete_policy, name="delete-policy"),
+    path("resume/<token:token>/delete/", views.delete_draft, name="delete-draft"),
 ]

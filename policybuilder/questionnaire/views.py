@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -35,6 +36,17 @@ PROBLEMS = {
 def landing(request: HttpRequest) -> HttpResponse:
     """What this does, in two sentences, and one button."""
     return render(request, "questionnaire/landing.html", {"draft": selectors.draft_of_session(session=request.session)})
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    """This site's own privacy notice: what it keeps about shop owners, for how long, how to delete it."""
+    context = {
+        "draft_days": settings.DRAFT_RETENTION_DAYS,
+        "policy_months": settings.POLICY_RETENTION_MONTHS,
+        "pdf_days": settings.CACHES["pdf"]["TIMEOUT"] // 86400,
+        "session_days": settings.SESSION_COOKIE_AGE // 86400,
+    }
+    return render(request, "questionnaire/privacy.html", context)
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -72,6 +84,27 @@ def change(request: HttpRequest, token: str) -> HttpResponse:
     )
     url = reverse("questionnaire:step", args=[landing.step])
     return redirect(f"{url}#{landing.anchor}" if landing.anchor else url)
+
+
+def delete_policy(request: HttpRequest, token: str) -> HttpResponse:
+    """From a policy's result page: confirm, then delete the answers and every policy made from them."""
+    policy = get_object_or_404(SavedPolicy, token=token)
+    return _delete(request, policy=policy, shop=policy.shop_name)
+
+
+def delete_draft(request: HttpRequest, token: str) -> HttpResponse:
+    """From a resume link: confirm, then delete those answers and any policy made from them."""
+    draft = selectors.draft_by_token(token=token)
+    if draft is None:
+        return render(request, "questionnaire/resume_missing.html", status=404)
+    return _delete(request, draft=draft, shop=draft.answers.get("business", {}).get("name", ""))
+
+
+def _delete(request: HttpRequest, *, shop: str, **owned: Any) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "questionnaire/delete_confirm.html", {"shop": shop})
+    services.owner_data_delete(request=request, **owned)
+    return render(request, "questionnaire/deleted.html", {"shop": shop})
 
 
 class PolicyWizard(NamedUrlSessionWizardView):

@@ -348,3 +348,34 @@ def test_change_answers_on_a_policy_starts_a_new_draft_not_the_owners_live_one(c
     stranger.post(reverse("questionnaire:change", args=[saved.token]))
     assert Draft.objects.count() == 2
     assert stranger.session[SESSION_KEY] != owners.token
+
+
+def test_an_owner_deletes_her_answers_policies_pdfs_and_session_from_the_result_page(client):
+    from django.core.cache import caches
+
+    from policybuilder.documents.pdf import pdf_key, pdf_meta, policy_pdf
+    from policybuilder.documents.pdf_cache import CACHE_ALIAS
+
+    complete(client, PIPS_POTTERY)
+    first = SavedPolicy.objects.get()
+    client.post(reverse("documents:regenerate", args=[first.token]))  # a second version, same family
+    policy_pdf(html=first.html, answers=first.answers)
+    other_shop = policy_publish(answers=make_answers("us"))
+    link = reverse("questionnaire:delete-policy", args=[first.token])
+    assert "Delete your answers and policies?" in client.get(link).content.decode()
+    assert SavedPolicy.objects.count() >= 2  # a GET deletes nothing
+    done = client.post(link)
+    assert "Your answers and policies are deleted" in done.content.decode()
+    assert list(SavedPolicy.objects.all()) == [other_shop]  # another owner's policy stays
+    assert not Draft.objects.exists()
+    assert caches[CACHE_ALIAS].get(pdf_key(html=first.html, meta=pdf_meta(first.answers))) is None
+    assert SESSION_KEY not in client.session
+    assert client.get(reverse("documents:result", args=[first.token])).status_code == 404
+
+
+def test_answers_not_yet_made_into_a_policy_are_deleted_from_their_resume_link(client):
+    draft = Draft.objects.create(answers={"business": {"name": "Half Done"}})
+    link = reverse("questionnaire:delete-draft", args=[draft.token])
+    assert "Half Done" in client.get(link).content.decode()
+    client.post(link)
+    assert not Draft.objects.filter(pk=draft.pk).exists()
