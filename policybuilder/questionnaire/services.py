@@ -221,7 +221,9 @@ def owner_data_delete(*, request: HttpRequest, policy: SavedPolicy | None = None
     version made from the policy), their cached PDFs, and this browser's session. Returns how many
     drafts and policies went."""
     families = {p.family for p in (policy, draft.policy if draft else None) if p is not None}
-    drafts = Draft.objects.filter(policy__family__in=families) | Draft.objects.filter(pk=draft.pk if draft else None)
+    drafts = Draft.objects.filter(policy__family__in=families)
+    if draft is not None:
+        drafts |= Draft.objects.filter(pk=draft.pk)
     gone, _ = drafts.delete()
     gone += sum(policies_delete(family=family) for family in families)
     request.session.flush()
