@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "django_ratelimit",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "policybuilder.library",
@@ -154,6 +155,17 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "editing/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "policybuilder.ops.client.client_ip"
 OTP_TOTP_ISSUER = "policybuilder"
+# Limits on expensive work, per client address and per private link ("count/period", django-ratelimit),
+# counted in the default cache: Redis in production, so every worker shares them.
+RATE_LIMITS = {
+    "pdf": (os.getenv("RATE_PDF_PER_IP", "30/m"), os.getenv("RATE_PDF_PER_LINK", "10/m")),
+    "publish": (os.getenv("RATE_PUBLISH_PER_IP", "10/m"), os.getenv("RATE_PUBLISH_PER_LINK", "5/m")),
+    "regenerate": (os.getenv("RATE_REGENERATE_PER_IP", "10/m"), os.getenv("RATE_REGENERATE_PER_LINK", "3/m")),
+}
+RATELIMIT_USE_CACHE = "default"
+# Django's own Redis backend counts atomically, though django-ratelimit lists only django-redis; local
+# memory is per process, which is fine for one developer's `make run` and the tests.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", *([] if REDIS_URL else ["django_ratelimit.E003"])]
 STAFF_SESSION_MINUTES = envint("STAFF_SESSION_MINUTES", "120")
 # The retention schedule (`manage.py purgeexpired`, the app's privacy page): drafts nobody changed, and
 # policies nobody opened, are deleted after these periods.

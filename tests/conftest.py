@@ -7,3 +7,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the clause library loaded from clauses/."""
     with django_db_blocker.unblock():
         call_command("loadclauses", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _rate_limit_counters_cleared():
+    """Every test starts with fresh rate-limit counters (they live in the default cache), so one test's
+    requests never count against another's."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -17,6 +17,7 @@ from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.pdf import PdfError, policy_pdf
 from policybuilder.documents.services import policy_opened, policy_publish
 from policybuilder.library.selectors import library_changed_since, library_changes_since
+from policybuilder.ops.limits import rate_limited
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +83,11 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
 def regenerate(request: HttpRequest, token: str) -> HttpResponse:
     """A new policy from the same answers and today's library; the old one stays as it was."""
     saved = get_object_or_404(SavedPolicy, token=token)
+    if not library_changed_since(revision=saved.library_revision):
+        return redirect(saved)  # the same library makes the same policy: nothing new to store
+    limited = rate_limited(request, group="regenerate", token=token)
+    if limited:
+        return limited
     try:
         fresh = policy_publish(answers=saved.answers, family=saved.family)
     except InvalidAnswers as exc:  # e.g. a service the catalogue no longer lists
@@ -97,6 +103,8 @@ def download(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     if fmt not in DOWNLOADS:
         raise Http404(f"no download as {fmt}")
     saved = get_object_or_404(SavedPolicy, token=token)
+    if fmt == "pdf" and (limited := rate_limited(request, group="pdf", token=token)):
+        return limited
     policy_opened(saved=saved)
     kind = DOWNLOADS[fmt]
     try:

@@ -6,12 +6,14 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from django.contrib.sessions.backends.base import SessionBase
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils.datastructures import MultiValueDict
 from formtools.wizard.storage.session import SessionStorage
 
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.services import policies_delete, policy_publish
+from policybuilder.library.selectors import library_changed_since
 from policybuilder.questionnaire.fields import Catalogue, form_data_encode
 from policybuilder.questionnaire.forms import STEPS
 from policybuilder.questionnaire.models import Draft
@@ -209,10 +211,19 @@ def draft_reopen(
 
 
 def draft_publish(*, draft: Draft, answers: dict[str, Any]) -> SavedPolicy:
-    """Save the policy a finished draft produced, and remember it as the draft's latest policy."""
-    saved = policy_publish(answers=answers, family=draft.policy.family if draft.policy else "")
-    draft.policy = saved
-    draft.save(update_fields=["policy", "updated_at"])
+    """Save the policy a finished draft produced, and remember it as the draft's latest policy.
+
+    A replayed or double-clicked "Create my policy" gets the policy the same answers already made (with
+    the same library), not a copy: the draft row is locked meanwhile (on PostgreSQL), so a second request
+    waits for the first and then finds its policy."""
+    with transaction.atomic():
+        draft = Draft.objects.select_for_update().select_related("policy").get(pk=draft.pk)
+        previous = draft.policy
+        if previous and previous.answers == answers and not library_changed_since(revision=previous.library_revision):
+            return previous
+        saved = policy_publish(answers=answers, family=previous.family if previous else "")
+        draft.policy = saved
+        draft.save(update_fields=["policy", "updated_at"])
     return saved
 
 

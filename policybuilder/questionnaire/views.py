@@ -17,6 +17,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from policybuilder.documents.assemble import InvalidAnswers
 from policybuilder.documents.engine import ClauseError
 from policybuilder.documents.models import SavedPolicy
+from policybuilder.ops.limits import rate_limited
 from policybuilder.questionnaire import conditions, selectors, services
 from policybuilder.questionnaire.fields import Catalogue, StepForm, form_data_bounded
 from policybuilder.questionnaire.forms import STEPS, CustomersForm
@@ -266,6 +267,9 @@ class PolicyWizard(NamedUrlSessionWizardView):
         answers = services.answers_carry_over(
             draft=self.draft_current(), given=given, catalogue=self.catalogue, confirmed=confirmed
         )
+        limited = rate_limited(self.request, group="publish", token=self.draft_current().token)
+        if limited:
+            return limited
         try:
             saved = services.draft_publish(draft=self.draft_current(), answers=answers)
         except InvalidAnswers as exc:  # the forms check what the schema checks: this is a bug

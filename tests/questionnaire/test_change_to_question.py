@@ -9,7 +9,7 @@ from policybuilder.documents.services import policy_publish
 from policybuilder.questionnaire.selectors import catalogue_choices
 from policybuilder.questionnaire.services import change_target
 from tests.base import SAMPLES, make_answers
-from tests.questionnaire.wizard import answer, step_url
+from tests.questionnaire.wizard import answer, policy_of, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -93,8 +93,7 @@ def test_saving_the_page_an_item_led_to_settles_it_even_with_the_answer_shown_un
     _change(client, first, step="data", field="essential_cookies")
     data = {"accounts": True, "contact_form": True, "reviews": True, "server_logs": True, "essential_cookies": True}
     assert answer(client, "data", button={"to_review": "1"}, **data).url == step_url("review")
-    answer(client, "review", effective_date=first.answers["effective_date"])
-    second = SavedPolicy.objects.exclude(pk=first.pk).get()
+    second = policy_of(answer(client, "review", effective_date=first.answers["effective_date"]))
     assert second.answers["data"]["essential_cookies"] is True
     settled = {item["key"] for item in second.data["to_confirm"]}
     assert "data.essential_cookies" not in settled

@@ -5,14 +5,22 @@ import pytest
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 
-from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.services import policy_publish
 from policybuilder.questionnaire.models import Draft
 from policybuilder.questionnaire.practices_form import PracticesForm
 from policybuilder.questionnaire.selectors import catalogue_choices
 from policybuilder.questionnaire.services import answers_shown
 from tests.base import make_answers
-from tests.questionnaire.wizard import GOLDEN_GATE_GOODS, PIPS_POTTERY, answer, back, checked, complete, step_url
+from tests.questionnaire.wizard import (
+    GOLDEN_GATE_GOODS,
+    PIPS_POTTERY,
+    answer,
+    back,
+    checked,
+    complete,
+    policy_of,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 EVERY_TOPIC_QUESTION = {
@@ -144,8 +152,7 @@ def test_change_answers_shows_every_practice_and_keeps_them_when_nothing_changes
     page = client.get(step_url("practices")).content.decode()
     assert 'value="Cookiebot"' in page and 'value="Formbricks Cloud"' in page
     assert checked(page, "practices-security", "two_factor") and not checked(page, "practices-security", "none")
-    answer(client, "review", effective_date=first.answers["effective_date"])
-    second = SavedPolicy.objects.exclude(pk=first.pk).get()
+    second = policy_of(answer(client, "review", effective_date=first.answers["effective_date"]))
     assert second.answers["practices"] == first.answers["practices"]  # the survey tool's country included
 
 

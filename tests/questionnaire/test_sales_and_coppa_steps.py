@@ -4,14 +4,13 @@ children gets a parent's consent, each shown only when it applies and required t
 import pytest
 from django.urls import reverse
 
-from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.schema_practices import PARENTAL_CONSENT
 from policybuilder.documents.services import policy_publish
 from policybuilder.questionnaire.customer_forms import PARENTAL_CONSENT_LABELS
 from policybuilder.questionnaire.models import Draft
 from tests.base import make_answers
 from tests.questionnaire.test_practices_step import _page_before
-from tests.questionnaire.wizard import PIPS_POTTERY, answer, checked, step_url
+from tests.questionnaire.wizard import PIPS_POTTERY, answer, checked, policy_of, step_url
 
 pytestmark = pytest.mark.django_db
 SALES = {"categories": "names and email addresses\npurchase history", "buyers": "marketing companies", "purpose": "to send you offers"}  # fmt: skip
@@ -77,8 +76,10 @@ def test_change_answers_brings_back_the_sales_and_the_consent_method(client):
     first = policy_publish(answers=make_answers("children"))
     client.post(reverse("questionnaire:change", args=[first.token]))
     assert checked(client.get(step_url("coppa")).content.decode(), "coppa-parental_consent", "signed_form")
-    answer(client, "review", effective_date=first.answers["effective_date"])
-    assert SavedPolicy.objects.exclude(pk=first.pk).get().answers["coppa"] == first.answers["coppa"]
+    assert (
+        policy_of(answer(client, "review", effective_date=first.answers["effective_date"])).answers["coppa"]
+        == first.answers["coppa"]
+    )
 
     sales = {"categories": ["email addresses"], "buyers": ["data brokers"], "purpose": "to market to you"}
     seller = policy_publish(answers=make_answers("us", sells_data=True, sales=sales))

@@ -4,11 +4,10 @@ anything is held, and the answers come back on "Change answers"."""
 import pytest
 from django.urls import reverse
 
-from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.services import policy_publish
 from policybuilder.questionnaire.models import Draft
 from tests.base import make_answers
-from tests.questionnaire.wizard import PIPS_POTTERY, answer, checked, step_url
+from tests.questionnaire.wizard import PIPS_POTTERY, answer, checked, policy_of, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -86,8 +85,7 @@ def test_change_answers_brings_the_sensitive_answers_back_and_keeps_them(client)
     assert "date of birth</textarea>" in page and 'value="fit your glasses"' in page
     review = client.get(step_url("review")).content.decode()
     assert "Health information" in review and "fit your glasses" in review
-    answer(client, "review", effective_date=first.answers["effective_date"])
-    second = SavedPolicy.objects.exclude(pk=first.pk).get()
+    second = policy_of(answer(client, "review", effective_date=first.answers["effective_date"]))
     assert second.answers["sensitive"] == sensitive
 
 

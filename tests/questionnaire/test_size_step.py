@@ -4,12 +4,20 @@ whole numbers with a plain message for anything else, and every answer back on "
 import pytest
 from django.urls import reverse
 
-from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.services import policy_publish
 from policybuilder.questionnaire.models import Draft
 from tests.base import make_answers
 from tests.questionnaire.test_practices_step import _page_before
-from tests.questionnaire.wizard import GOLDEN_GATE_GOODS, PIPS_POTTERY, answer, back, checked, complete, step_url
+from tests.questionnaire.wizard import (
+    GOLDEN_GATE_GOODS,
+    PIPS_POTTERY,
+    answer,
+    back,
+    checked,
+    complete,
+    policy_of,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 QUESTIONS = {
@@ -118,8 +126,7 @@ def test_change_answers_brings_the_figures_back_and_keeps_them(client):
     page = client.get(step_url("size")).content.decode()
     assert 'value="800000"' in page and 'value="12000"' in page
     assert checked(page, "size-not_applicable_us_ca", "give_anyway")
-    answer(client, "review", effective_date=first.answers["effective_date"])
-    second = SavedPolicy.objects.exclude(pk=first.pk).get()
+    second = policy_of(answer(client, "review", effective_date=first.answers["effective_date"]))
     assert second.answers["size"] == size and second.answers["not_applicable"] == {"us-ca": "give_anyway"}
 
 

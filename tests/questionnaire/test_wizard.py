@@ -9,7 +9,16 @@ from policybuilder.documents.services import policy_publish
 from policybuilder.questionnaire.models import Draft
 from policybuilder.questionnaire.selectors import SESSION_KEY
 from tests.base import make_answers
-from tests.questionnaire.wizard import GOLDEN_GATE_GOODS, PIPS_POTTERY, PREFIX, answer, back, complete, step_url
+from tests.questionnaire.wizard import (
+    GOLDEN_GATE_GOODS,
+    PIPS_POTTERY,
+    PREFIX,
+    answer,
+    back,
+    complete,
+    policy_of,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -239,7 +248,7 @@ def _change_and_create(client: Client, first: SavedPolicy, pages: list[tuple[str
     for step, fields in pages:
         assert answer(client, step, button={"to_review": "1"}, **fields).url == step_url("review"), step
     response = answer(client, "review", effective_date=first.answers["effective_date"])
-    second = SavedPolicy.objects.exclude(pk=first.pk).get()
+    second = policy_of(response)
     assert response.url == reverse("documents:result", args=[second.token])
     return second
 
@@ -314,8 +323,7 @@ def test_change_answers_keeps_a_platform_added_by_name_with_its_country(client):
     first = policy_publish(answers=make_answers("us-ca", platform=platform))
     client.post(reverse("questionnaire:change", args=[first.token]))
     assert 'value="Vitrine Loja"' in _page(client, step_url("payments"))
-    answer(client, "review", effective_date=first.answers["effective_date"])
-    second = SavedPolicy.objects.exclude(pk=first.pk).get()
+    second = policy_of(answer(client, "review", effective_date=first.answers["effective_date"]))
     assert second.answers["platform"] == platform and "Vitrine Loja" in second.html
 
 

@@ -115,3 +115,12 @@ def _errors(response) -> str:
     if response.context and "wizard" in response.context:
         return response.context["wizard"]["form"].errors.as_text()
     return response.content.decode()[:500]
+
+
+def policy_of(response):
+    """The saved policy a "Create my policy" response leads to (its result page)."""
+    from django.urls import resolve
+
+    from policybuilder.documents.models import SavedPolicy
+
+    return SavedPolicy.objects.get(token=resolve(response.url).kwargs["token"])
