@@ -217,7 +217,7 @@ def draft_publish(*, draft: Draft, answers: dict[str, Any]) -> SavedPolicy:
     the same library), not a copy: the draft row is locked meanwhile (on PostgreSQL), so a second request
     waits for the first and then finds its policy."""
     with transaction.atomic():
-        draft = Draft.objects.select_for_update().select_related("policy").get(pk=draft.pk)
+        draft = Draft.objects.select_for_update().get(pk=draft.pk)
         previous = draft.policy
         if previous and previous.answers == answers and not library_changed_since(revision=previous.library_revision):
             return previous
