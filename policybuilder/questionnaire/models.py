@@ -16,6 +16,8 @@ class Draft(models.Model):
     # The answers contract (DESIGN.md) built from every step that validates so far.
     answers = models.JSONField(default=dict, blank=True)
     current_step = models.CharField(max_length=40, blank=True)
+    # {step: n}: how many times each step was saved, so a page posted from an older version is caught.
+    step_versions = models.JSONField(default=dict, blank=True)
     # The latest policy this draft produced: "Change answers" on that policy reopens this draft.
     policy = models.ForeignKey(SavedPolicy, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -35,7 +35,7 @@ def draft_start(*, session: SessionBase) -> Draft:
 def draft_record(*, draft: Draft, steps: dict[str, Any], current_step: str, answers: dict[str, Any]) -> None:
     """Save the wizard's state to the database; called after every request the wizard answers."""
     draft.steps, draft.current_step, draft.answers = steps, current_step, answers
-    draft.save(update_fields=["steps", "current_step", "answers", "updated_at"])
+    draft.save(update_fields=["steps", "current_step", "answers", "step_versions", "updated_at"])
 
 
 def answers_merge(fragments: Iterable[dict[str, Any]]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from functools import cached_property
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -18,7 +19,7 @@ from policybuilder.documents.assemble import InvalidAnswers
 from policybuilder.documents.engine import ClauseError
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.ops.limits import rate_limited
-from policybuilder.questionnaire import conditions, selectors, services
+from policybuilder.questionnaire import concurrency, conditions, selectors, services
 from policybuilder.questionnaire.fields import Catalogue, StepForm, form_data_bounded
 from policybuilder.questionnaire.forms import STEPS, CustomersForm
 from policybuilder.questionnaire.models import Draft
@@ -121,6 +122,7 @@ class PolicyWizard(NamedUrlSessionWizardView):
     }
     template_name = "questionnaire/step.html"
     draft: Draft | None = None
+    posted = ""  # the step a POST carries, once it is known to be one of this questionnaire's
 
     def get_prefix(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
         return services.WIZARD_PREFIX
@@ -131,9 +133,15 @@ class PolicyWizard(NamedUrlSessionWizardView):
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.draft = selectors.draft_of_session(session=request.session)
-        response = super().dispatch(request, *args, **kwargs)
-        if self.storage.current_step is not None:
-            self.draft_save()
+        self.stale: list[str] = []
+        if request.method != "POST":
+            return super().dispatch(request, *args, **kwargs)  # a GET never writes the draft
+        with transaction.atomic():
+            if self.draft is not None:
+                self.draft = concurrency.draft_locked(draft=self.draft)
+            response = super().dispatch(request, *args, **kwargs)
+            if self.storage.current_step is not None and self.posted and not self.stale:
+                self.draft_save()
         return response
 
     def draft_current(self) -> Draft:
@@ -143,15 +151,12 @@ class PolicyWizard(NamedUrlSessionWizardView):
         return self.draft
 
     def draft_save(self) -> None:
-        """Write the wizard's state to the draft: the resume link then works from anywhere."""
-        steps = {}
-        for step, _ in STEPS:
-            data = self.storage.get_step_data(step)
-            if data is not None:
-                steps[step] = dict(data.lists())
-        services.draft_record(
-            draft=self.draft_current(), steps=steps, current_step=self.steps.current, answers=self.answers_so_far()
+        """Write the posted step to the draft (the others stay as saved): the resume link then works anywhere."""
+        draft = self.draft_current()
+        steps = concurrency.steps_merged(
+            draft=draft, storage=self.storage, posted=self.posted, order=[s for s, _ in STEPS]
         )
+        services.draft_record(draft=draft, steps=steps, current_step=self.steps.current, answers=self.answers_so_far())
 
     def answers_so_far(self) -> dict[str, Any]:
         """The answers contract from every step that applies and validates."""
@@ -210,6 +215,18 @@ class PolicyWizard(NamedUrlSessionWizardView):
         problem = "files" if self.request.FILES else self.post_problem()
         if problem:
             return self.render_problem(problem)
+        self.posted = self.steps.current
+        if self.draft is not None:
+            concurrency.steps_pull(storage=self.storage, draft=self.draft, posted=self.posted)
+            form = self.get_form(data=self.request.POST)
+            shown = self.request.POST.get(concurrency.VERSION_FIELD)
+            self.stale = concurrency.stale_fields(
+                draft=self.draft, step=self.posted, shown_version=shown, posted=form_data_bounded(form)
+            )
+            if self.stale:  # another tab saved this page meanwhile: show what it says, keep this input
+                return self.render(form)
+        # The version this request saves; a page shown again from it (with errors, say) carries it.
+        concurrency.version_bump(draft=self.draft_current(), step=self.posted)
         goto = self.request.POST.get("wizard_goto_step")
         if goto in self.get_form_list():
             # Back: keep what is on this page, valid or not, before leaving it.
@@ -298,11 +315,26 @@ class PolicyWizard(NamedUrlSessionWizardView):
             next_title=self.next_title(),
             has_required=any(field.required for field in form.fields.values()),
             offer_review=current != services.REVIEW_STEP and self.storage.extra_data.get("reviewed", False),
-            resume_url=self.request.build_absolute_uri(
-                reverse("questionnaire:resume", args=[self.draft_current().token])
-            ),
+            resume_url=self.request.build_absolute_uri(reverse("questionnaire:resume", args=[self.draft.token]))
+            if self.draft
+            else "",
+            step_version=self.draft.step_versions.get(current, 0) if self.draft else 0,
+            version_field=concurrency.VERSION_FIELD,
+            stale=self.stale_shown(form),
         )
         return context
+
+    def stale_shown(self, form: StepForm) -> list[dict[str, str]]:
+        """What another tab saved on this page, field by field, for the conflict notice."""
+        if not self.stale or self.draft is None:
+            return []
+        saved = self.draft.steps.get(self.steps.current, {})
+        labels = {bound.html_name: str(bound.label) for bound in form}
+        return [
+            {"label": labels.get(name, name), "value": ", ".join(saved.get(name, [])) or "(empty)"}
+            for name in self.stale
+            if name in labels
+        ]
 
     def focus(self, form: StepForm) -> None:
         """Focus the question a "To confirm" item led to, on the first page shown after it. The URL's

@@ -136,9 +136,9 @@ def test_lengths_are_limited_with_a_message_saying_so(client):
 
 def test_every_page_is_saved_to_the_database_as_it_is_answered(client):
     client.get(reverse("questionnaire:start"), follow=True)
-    draft = Draft.objects.get()
+    assert not Draft.objects.exists()  # looking at a page stores nothing
     answer(client, "business", **PIPS_POTTERY[0][1])
-    draft.refresh_from_db()
+    draft = Draft.objects.get()
     assert draft.answers["business"]["name"] == "Pip's Pottery"
     assert draft.current_step == "data"
     answer(client, "data", **PIPS_POTTERY[1][1])
@@ -150,12 +150,12 @@ def test_every_page_is_saved_to_the_database_as_it_is_answered(client):
 
 def test_the_resume_link_continues_in_another_browser_after_the_session_is_gone(client):
     client.get(reverse("questionnaire:start"))
-    first = _page(client, step_url("business"))
-    draft = Draft.objects.get()
-    resume = reverse("questionnaire:resume", args=[draft.token])
-    assert resume in first  # shown from the first page
+    assert "appears here then" in _page(client, step_url("business"))  # no draft until the first answer
     for step, fields in PIPS_POTTERY[:4]:
         answer(client, step, **fields)
+    draft = Draft.objects.get()
+    resume = reverse("questionnaire:resume", args=[draft.token])
+    assert resume in _page(client, step_url("analytics"))  # shown once the first page is sent
     client.session.flush()
     other_browser = Client()
     shown = other_browser.get(resume)
@@ -387,3 +387,56 @@ def test_answers_not_yet_made_into_a_policy_are_deleted_from_their_resume_link(c
     assert "Half Done" in client.get(link).content.decode()
     client.post(link)
     assert not Draft.objects.filter(pk=draft.pk).exists()
+
+
+def _two_browsers_on_one_draft(client: Client) -> tuple[Client, Draft]:
+    """The owner answers two pages here, then opens the private link on a second device."""
+    client.get(reverse("questionnaire:start"))
+    for step, fields in PIPS_POTTERY[:2]:
+        answer(client, step, **fields)
+    draft = Draft.objects.get()
+    other = Client()
+    other.post(reverse("questionnaire:resume", args=[draft.token]))
+    return other, draft
+
+
+def _shown_version(page: str) -> str:
+    return page.split('name="draft_step_version" value="')[1].split('"')[0]
+
+
+def test_a_page_only_looked_at_in_another_tab_never_overwrites_newer_answers(client):
+    other, draft = _two_browsers_on_one_draft(client)
+    client.get(step_url("payments"))
+    answer(client, "payments", gateways=["stripe"], stores_card_numbers="no")
+    before = Draft.objects.get(pk=draft.pk)
+    other.get(step_url("business"))  # the second device only looks
+    after = Draft.objects.get(pk=draft.pk)
+    assert after.steps == before.steps and after.updated_at == before.updated_at
+
+
+def test_two_devices_answering_different_pages_keep_both_answers(client):
+    other, draft = _two_browsers_on_one_draft(client)
+    answer(client, "sensitive", none=True)
+    answer(other, "payments", gateways=["paypal"], stores_card_numbers="no")  # its wizard predates "sensitive"
+    draft.refresh_from_db()
+    assert draft.steps["sensitive"]["sensitive-none"] == ["on"]
+    assert draft.steps["payments"]["payments-gateways"] == ["paypal"]
+    assert draft.answers["sensitive"] and draft.answers["payments"]["gateways"] == ["paypal"]
+
+
+def test_a_page_saved_elsewhere_meanwhile_is_shown_and_the_owners_input_is_kept(client):
+    other, draft = _two_browsers_on_one_draft(client)
+    version = _shown_version(_page(client, step_url("business")))
+    mine = dict(PIPS_POTTERY[0][1]) | {"name": "Pip's Pottery Studio"}
+    theirs = dict(PIPS_POTTERY[0][1]) | {"name": "Pip's Ceramics"}
+    answer(other, "business", **theirs)
+    stale = answer(client, "business", button={"draft_step_version": version}, **mine)  # shown before the other save
+    page = stale.content.decode()
+    assert stale.status_code == 200 and "changed in another tab or on another device" in page
+    assert "Pip&#x27;s Ceramics" in page and 'value="Pip&#x27;s Pottery Studio"' in page
+    draft.refresh_from_db()
+    assert draft.answers["business"]["name"] == "Pip's Ceramics"  # nothing overwritten yet
+    kept = answer(client, "business", button={"draft_step_version": _shown_version(page)}, **mine)
+    assert kept.status_code == 302
+    draft.refresh_from_db()
+    assert draft.answers["business"]["name"] == "Pip's Pottery Studio"
