@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Requests per second and p99 under gunicorn, quiet and while one client hammers PDF renders.
+
+Starts gunicorn as the Dockerfile does (2 sync workers) on 127.0.0.1 only, against the database and
+cache the environment names (run it with DATABASE_URL and REDIS_URL for the production shape), then
+times the landing page, a questionnaire step, a result page and a cached PDF: first quiet, then while
+another client asks for distinct, uncached PDFs. Every loop is bounded in count and time, and the server
+is stopped at the end. Prints one line per page and the landing page's p99 ratio (target: 2x or less).
+
+    .venv/bin/python bench/load.py [--limited]   (needs `make db` first)
+"""
+
+import http.client
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "policybuilder.settings")
+os.environ.setdefault("ALLOW_INSECURE_KEY", "true")
+
+import django  # noqa: E402
+
+django.setup()
+
+from policybuilder.documents.services import policy_publish  # noqa: E402
+from tests.base import make_answers  # noqa: E402
+
+HOST = "127.0.0.1"
+# --limited: the site's own rate limits (the hammering client soon gets 429s); otherwise limits far
+# above the load, so that the figures show the cost of the work itself.
+LIMITED = "--limited" in sys.argv
+REQUESTS, SECONDS = 300, 15.0  # per page and phase, whichever comes first
+HAMMER_PDFS = 120  # distinct policies, so every PDF the hammering client asks for is a fresh render
+UNLIMITED = {f"RATE_{name}": "100000/m" for name in (
+    "PDF_PER_IP", "PDF_PER_LINK", "PUBLISH_PER_IP", "PUBLISH_PER_LINK", "REGENERATE_PER_IP", "REGENERATE_PER_LINK"
+)}  # fmt: skip
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def _get(port: int, path: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection(HOST, port, timeout=60)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response.status, time.perf_counter() - started
+
+
+def _measure(port: int, path: str) -> dict[str, float]:
+    times, deadline = [], time.monotonic() + SECONDS
+    while len(times) < REQUESTS and time.monotonic() < deadline:
+        status, seconds = _get(port, path)
+        if status != 200:
+            raise SystemExit(f"{path} answered {status}")
+        times.append(seconds)
+    elapsed = sum(times)
+    p99 = statistics.quantiles(times, n=100)[98] if len(times) > 1 else times[0]
+    return {"count": len(times), "rps": len(times) / elapsed, "p99_ms": p99 * 1000}
+
+
+def _hammer(port: int, tokens: list[str], stop: threading.Event, done: list[int]) -> None:
+    """Distinct policies' PDFs, one after another: each is a real render, never a cache hit."""
+    for token in tokens:
+        if stop.is_set():
+            return
+        if _get(port, f"/policy/{token}/policy.pdf")[0] == 200:
+            done.append(1)
+
+
+def _server(port: int) -> subprocess.Popen[bytes]:
+    limits = {} if LIMITED else UNLIMITED
+    env = os.environ | limits | {"DEBUG": "false", "SECURE_COOKIES": "false", "LOG_LEVEL": "WARNING"}
+    command = [sys.executable, "-m", "gunicorn", "policybuilder.wsgi:application", "--bind", f"{HOST}:{port}",
+               "--workers", "2", "--log-level", "warning"]  # fmt: skip
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            if _get(port, "/healthz")[0] in (200, 503):
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def main() -> None:
+    policy = policy_publish(answers=make_answers("us-ca"))
+    business = make_answers()["business"]
+    hammer_tokens = [
+        policy_publish(answers=make_answers("minimal", business=business | {"name": f"Load {i} {time.time()}"})).token
+        for i in range(HAMMER_PDFS)
+    ]
+    pages = {
+        "landing": "/",
+        "step": "/questions/business/",
+        "result": f"/policy/{policy.token}/",
+        "cached pdf": f"/policy/{policy.token}/policy.pdf",
+    }
+    if LIMITED:  # one client asking for the same PDF hundreds of times is exactly what the limit stops
+        del pages["cached pdf"]
+    port = _free_port()
+    server = _server(port)
+    try:
+        for path in pages.values():  # warm both workers: imports, URLs, the library, the cached PDF
+            for _ in range(6):
+                _get(port, path)
+        quiet = {name: _measure(port, path) for name, path in pages.items()}
+        stop, rendered = threading.Event(), []
+        halves = (hammer_tokens[::2], hammer_tokens[1::2])  # two at a time: enough to busy both workers
+        hammers = [threading.Thread(target=_hammer, args=(port, h, stop, rendered), daemon=True) for h in halves]
+        for hammer in hammers:
+            hammer.start()
+        loaded = {name: _measure(port, path) for name, path in pages.items()}
+        stop.set()
+        for hammer in hammers:
+            hammer.join(timeout=60)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    print(f"{'page':<12} {'quiet rps':>10} {'quiet p99':>10} {'hammered rps':>13} {'hammered p99':>13}")
+    for name in pages:
+        q, h = quiet[name], loaded[name]
+        print(f"{name:<12} {q['rps']:>10.1f} {q['p99_ms']:>8.1f}ms {h['rps']:>13.1f} {h['p99_ms']:>11.1f}ms")
+    print(f"PDFs rendered by the hammering client meanwhile: {len(rendered)}")
+    ratio = loaded["landing"]["p99_ms"] / quiet["landing"]["p99_ms"]
+    print(f"landing page p99 under PDF hammering: {ratio:.1f}x quiet (target 2x or less)")
+
+
+if __name__ == "__main__":
+    main()
