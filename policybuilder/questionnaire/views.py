@@ -134,8 +134,12 @@ class PolicyWizard(NamedUrlSessionWizardView):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.draft = selectors.draft_of_session(session=request.session)
         self.stale: list[str] = []
-        if request.method != "POST":
-            return super().dispatch(request, *args, **kwargs)  # a GET never writes the draft
+        if request.method != "POST":  # a GET never writes the draft
+            fresh = request.session.session_key is None and self.draft is None
+            response = super().dispatch(request, *args, **kwargs)
+            if fresh:  # a first look stores no session row either: the first answer sent starts both
+                self.session_forget(response)
+            return response
         with transaction.atomic():
             if self.draft is not None:
                 self.draft = concurrency.draft_locked(draft=self.draft)
@@ -143,6 +147,18 @@ class PolicyWizard(NamedUrlSessionWizardView):
             if self.storage.current_step is not None and self.posted and not self.stale:
                 self.draft_save()
         return response
+
+    def session_forget(self, response: HttpResponseBase) -> None:
+        """Drop what this request put in a brand-new session, after the page is rendered (the template
+        reads the wizard's state), so that no session row or cookie is made for a first look."""
+
+        def forget(_: HttpResponseBase) -> None:
+            self.request.session.modified = False
+
+        if isinstance(response, TemplateResponse) and not response.is_rendered:
+            response.add_post_render_callback(forget)
+        else:
+            forget(response)
 
     def draft_current(self) -> Draft:
         """This browser's draft, started here when it has none (a first visit, or a draft since deleted)."""
@@ -241,17 +257,17 @@ class PolicyWizard(NamedUrlSessionWizardView):
         if not management.is_valid():
             return "missing"
         step = management.cleaned_data["current_step"]
-        if self.storage.current_step is None and step != self.steps.first:
-            return "expired"  # the first page needs nothing from before: it may start afresh
         if step not in self.get_form_list():
             return "step"
+        if self.storage.current_step is None and step != self.steps.first:
+            return "expired"  # the first page needs nothing from before: it may start afresh
         self.storage.current_step = step
         return ""
 
     def render_problem(self, problem: str, status: int = 400, errors: list[str] | None = None) -> HttpResponse:
         context = {"message": PROBLEMS.get(problem, problem), "errors": errors or []}
-        if self.storage.current_step is not None:
-            context["continue_url"] = self.get_step_url(self.steps.current)
+        # Where this browser was, or the first page when it has nothing yet (a first look stores nothing).
+        context["continue_url"] = self.get_step_url(self.steps.current)
         return TemplateResponse(self.request, "questionnaire/problem.html", context, status=status)
 
     def render_next_step(self, form: StepForm, **kwargs: Any) -> HttpResponse:

@@ -440,3 +440,12 @@ def test_a_page_saved_elsewhere_meanwhile_is_shown_and_the_owners_input_is_kept(
     assert kept.status_code == 302
     draft.refresh_from_db()
     assert draft.answers["business"]["name"] == "Pip's Pottery Studio"
+
+
+def test_a_first_look_at_the_questionnaire_stores_no_session_and_no_draft(client):
+    from django.contrib.sessions.models import Session
+
+    client.get(step_url("business"))
+    assert not Session.objects.exists() and not Draft.objects.exists()
+    assert answer(client, "business", **PIPS_POTTERY[0][1]).status_code == 302  # the first answer starts both
+    assert Session.objects.count() == 1 and Draft.objects.count() == 1
