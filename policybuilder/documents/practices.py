@@ -71,7 +71,7 @@ class Sensitive:
     @property
     def purpose_phrase(self) -> str:
         """The owner's purpose, completing "We use it to ..."."""
-        return self.purpose.removeprefix("to ").rstrip(".")
+        return _to_phrase(self.purpose)
 
     @property
     def held(self) -> bool:
@@ -88,6 +88,16 @@ class Sales:
     categories: tuple[str, ...]
     buyers: tuple[str, ...]
     purpose: str
+
+    @property
+    def purpose_phrase(self) -> str:
+        """The buyers' purpose, completing "the buyers use it to ..."."""
+        return _to_phrase(self.purpose)
+
+
+def _to_phrase(purpose: str) -> str:
+    """An owner's "to check ..." or "check ...", as the words that follow "to" in a sentence."""
+    return purpose.strip().removeprefix("to ").rstrip(".")
 
 
 def _said(value: Any) -> str:
