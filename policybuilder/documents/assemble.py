@@ -60,8 +60,9 @@ class Policy:
     @cached_property
     def readability(self) -> Readability:
         # Measured on demand: the HTML export does not need it, the JSON export and result page do.
+        # Links count by their words only: a reader sees "ico.org.uk", not the address behind it.
         return readability_measure(
-            [unit for s in self.sections for c in s.clauses for unit in markdown_units(c.markdown)]
+            [unit for s in self.sections for c in s.clauses for unit in markdown_units(c.markdown, addresses=False)]
         )
 
     @property

@@ -83,7 +83,11 @@ MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False}).enabl
 
 def markdown_html(markdown: str) -> str:
     """Clause Markdown as HTML. Each table cell carries its column's heading as `data-label`, so a
-    narrow screen can show a table as labelled cards (policy.css) without losing what a cell means."""
+    narrow screen can show a table as labelled cards (policy.css) without losing what a cell means.
+
+    Header cells carry `scope`, and the first cell of a body row (what the row is about: a company, a
+    kind of data) is its row header, so a screen reader, and the PDF's tags (WeasyPrint reads scope to
+    fill each data cell's /Headers), name both headings of every data cell."""
     tokens = MARKDOWN.parse(markdown)
     headings: list[str] = []
     column = 0
@@ -91,12 +95,19 @@ def markdown_html(markdown: str) -> str:
         if token.type == "thead_open":
             headings = []
         elif token.type == "th_open":
+            token.attrSet("scope", "col")
             headings.append(tokens[index + 1].content)
         elif token.type == "tr_open":
             column = 0
         elif token.type == "td_open":
             if column < len(headings):
                 token.attrSet("data-label", headings[column])
+            # A one-column table has no other cell for a row header to name.
+            if column == 0 and len(headings) > 1:
+                token.type, token.tag = "th_open", "th"
+                token.attrSet("scope", "row")
+                # A cell is always td_open, inline, td_close.
+                tokens[index + 2].type, tokens[index + 2].tag = "th_close", "th"
             column += 1
     return MARKDOWN.renderer.render(tokens, MARKDOWN.options, {})
 
@@ -116,6 +127,9 @@ def facts_context(facts: PolicyFacts) -> dict[str, Any]:
         "services": facts.services,
         "processors": facts.processors,
         "independent_providers": facts.independent_providers,
+        "processor_rows": facts.processor_rows,
+        "controller_rows": facts.controller_rows,
+        "transfer_table": facts.transfer_table,
         "cookie_trackers": facts.cookie_trackers,
         "uses_cookies": facts.uses_cookies,
         "third_party_tracking": facts.third_party_tracking,

@@ -1,6 +1,7 @@
 """Exporters: one assembled policy as a standalone HTML page, Markdown, plain text or JSON."""
 
 import json
+import re
 from dataclasses import asdict
 from functools import lru_cache
 from typing import Any
@@ -28,6 +29,11 @@ def policy_html(policy: Policy) -> str:
     return render_to_string("documents/policy.html", {"policy": policy, "css": _policy_css()})
 
 
+# A link to a section of the same policy ("[Your rights](#rights)"): Markdown has no heading ids to land on,
+# so the exported Markdown keeps the words and drops the link.
+SECTION_LINK = re.compile(r"\[([^\]]+)\]\(#[\w-]+\)")
+
+
 def policy_markdown(policy: Policy) -> str:
     shop = policy.facts.shop
     parts = [f"# Privacy policy: {md_escape(shop.name)}", f"Last updated: {policy.facts.effective_date}"]
@@ -36,7 +42,7 @@ def policy_markdown(policy: Policy) -> str:
         for clause in section.clauses:
             if section.show_clause_titles:
                 parts.append(f"### {clause.title}")
-            parts.append(clause.markdown)
+            parts.append(SECTION_LINK.sub(r"\1", clause.markdown))
     return "\n\n".join(parts) + "\n"
 
 

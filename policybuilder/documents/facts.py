@@ -11,6 +11,7 @@ from typing import Any
 
 from policybuilder.documents import countries
 from policybuilder.documents.applicability import Laws, laws_resolve
+from policybuilder.documents.grouping import RecipientRow, TransferTable, recipient_rows, transfer_table
 from policybuilder.documents.inventory import DataKind, Disclosure, disclosures_build, kinds_build
 from policybuilder.documents.practices import (
     Practices,
@@ -173,6 +174,18 @@ class PolicyFacts:
     @property
     def processors(self) -> tuple[Provider, ...]:
         return tuple(p for p in self.services if not p.independent)
+
+    @property
+    def processor_rows(self) -> tuple[RecipientRow, ...]:
+        return recipient_rows(self.processors, laws=self.laws, shop_country=self.shop.country)
+
+    @property
+    def controller_rows(self) -> tuple[RecipientRow, ...]:
+        return recipient_rows(self.independent_providers, laws=self.laws, shop_country=self.shop.country)
+
+    @property
+    def transfer_table(self) -> TransferTable:
+        return transfer_table(self.transfers)
 
 
 def carrier_scoped(carrier: Provider, *, international: bool) -> Provider:

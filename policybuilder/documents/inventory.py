@@ -1,5 +1,8 @@
 """The data inventory: each kind of personal data a shop holds, with its purpose, legal
-basis, retention period and CCPA category. It feeds the table up front and several clauses.
+basis, retention period and CCPA category. It feeds the data table and several clauses.
+
+Sources name kinds of provider ("our payment provider"), not providers: the recipients table is
+the one place that says which company gets what.
 """
 
 from dataclasses import dataclass
@@ -7,14 +10,15 @@ from typing import Any
 
 from policybuilder.documents.countries import EEA
 
-CONTRACT = "Contract: we need it to sell to you"
-LEGAL_DUTY = "Legal obligation: tax law"
-CONSENT = "Consent: you can withdraw it at any time"
-EXPLICIT_CONSENT = "Explicit consent (GDPR art. 9(2)(a)): you can withdraw it at any time"
+# Legal bases as the data table shows them; the table's key says once what each one means.
+CONTRACT = "Contract"
+LEGAL_DUTY = "Legal obligation (tax law)"
+CONSENT = "Consent"
+EXPLICIT_CONSENT = "Explicit consent (GDPR art. 9(2)(a))"
 INTERESTS = "Legitimate interests"
 
 IDENTIFIERS = "Identifiers"
-RECORDS = "Personal information listed in the California Customer Records statute (Cal. Civ. Code § 1798.80(e))"
+RECORDS = "Customer records (Cal. Civ. Code § 1798.80(e))"  # the CCPA's category, § 1798.140(v)(1)(B)
 COMMERCIAL = "Commercial information"
 NETWORK = "Internet or other electronic network activity information"
 GEO = "Geolocation data (approximate, from your IP address)"
@@ -41,6 +45,14 @@ class DataKind:
     retention: str
     ccpa: tuple[str, ...]
 
+    @property
+    def basis_text(self) -> str:
+        """The bases as short sentences for a table cell: "Contract. Legitimate interests (stopping fraud)."."""
+        parts = [
+            f"{b} ({self.interest})" if b == INTERESTS and self.interest else b for b in self.basis.split("; ") if b
+        ]
+        return " ".join(f"{part}." for part in parts)
+
 
 def and_list(items: list[str] | tuple[str, ...]) -> str:
     """'A', 'A and B', 'A, B and C'; items that hold commas themselves are kept apart by semicolons."""
@@ -64,7 +76,7 @@ def _record_basis(facts: Any) -> tuple[str, str]:
 def _order_kinds(facts: Any) -> list[DataKind]:
     duty, records = _record_basis(facts)
     keep = f"{facts.retention.orders} after your order, to meet {facts.retention.orders_rule}"
-    gateways = and_list([p.name for p in facts.payments.providers])
+    providers = "our payment providers" if len(facts.payments.providers) > 1 else "our payment provider"
     if not facts.payments.card_numbers_known:  # not said: name only what every payment record holds
         card = "how you paid and whether the payment went through"
     elif facts.payments.stores_card_numbers:
@@ -73,21 +85,21 @@ def _order_kinds(facts: Any) -> list[DataKind]:
             " and which we store in encrypted form" if encrypted else ""
         )
     else:
-        card = f"the card type, the last four digits and whether the payment went through (your full card number goes to {gateways}, not to us)"
+        card = "the card type, the last four digits and whether the payment went through"
     return [
         DataKind(
             key="orders", name="Order details",
             examples="your name, email address, phone number, billing and delivery address, what you buy and what you pay",
             source="you, when you order" + (" online or by phone" if facts.data.phone_orders else ""),
-            purposes="to take, deliver and support your order, and to send receipts and delivery updates",
+            purposes="to take, deliver and support your order, with receipts and delivery updates",
             basis=f"{CONTRACT}; {duty}", interest=records, retention=keep, ccpa=(IDENTIFIERS, RECORDS, COMMERCIAL),
         ),
         DataKind(
-            key="payment", name="Payment details", examples=card, source=f"you, and our payment providers ({gateways})",
+            key="payment", name="Payment details", examples=card, source=f"you, and {providers}",
             purposes="to take payment, give refunds and stop fraud",
             basis=f"{CONTRACT}; {duty}" + ("" if records else f"; {INTERESTS}"),
             interest="stopping fraud" + (f" and {records}" if records else ""),
-            retention=keep, ccpa=(RECORDS, COMMERCIAL),
+            retention="as for order details", ccpa=(RECORDS, COMMERCIAL),
         ),
     ]  # fmt: skip
 
@@ -110,7 +122,7 @@ def _optional_kinds(facts: Any) -> list[DataKind]:
             key="messages", name="Messages you send us",
             examples="your name, email address, phone number if you give it, and what you write",
             source="you, when you contact us", purposes="to answer your questions and help with your orders",
-            basis=INTERESTS, interest="answering the people who write to us",
+            basis=INTERESTS, interest="answering people who write to us",
             retention=f"{r.support} after we last reply", ccpa=(IDENTIFIERS, RECORDS),
         ))  # fmt: skip
     if d.reviews:
@@ -125,7 +137,7 @@ def _optional_kinds(facts: Any) -> list[DataKind]:
             key="surveys", name="Survey answers",
             examples="your answers, which we do not link to your name or email address" if anonymous
             else "your answers, and your email address if you give it",
-            source="you, when you fill in a survey" + (f" run by {tool.name}" if tool else ""),
+            source="you, when you fill in a survey" + (" run by our survey tool" if tool else ""),
             purposes="to improve our products and service",
             basis=CONSENT, interest="", retention=f"{r.surveys} after the survey closes", ccpa=(IDENTIFIERS,),
         ))  # fmt: skip
@@ -133,9 +145,8 @@ def _optional_kinds(facts: Any) -> list[DataKind]:
 
 
 def _account_examples(facts: Any) -> str:
-    hashed = "hashed_passwords" in facts.practices.security
-    password = "your password, stored only as a secure hash" if hashed else "your password"
-    return f"your email address, {password}, saved addresses and past orders"
+    # How the password is kept is said once, under security.
+    return "your email address, your password, saved addresses and past orders"
 
 
 def _sensitive_kinds(facts: Any) -> list[DataKind]:
@@ -159,7 +170,7 @@ def _sensitive_retention(facts: Any) -> str:
     months = facts.sensitive.retention_months
     if months:
         return f"{months} month{'s' if months > 1 else ''} after your order"
-    return f"{facts.retention.orders} after your order, like order details"
+    return "as for order details"
 
 
 def _tracking_kinds(facts: Any) -> list[DataKind]:
@@ -168,7 +179,7 @@ def _tracking_kinds(facts: Any) -> list[DataKind]:
         kinds.append(DataKind(
             key="newsletter", name="Newsletter sign-up",
             examples="your email address, your name if you give it, and which emails you open and links you click",
-            source=f"you, and {facts.newsletter.name} for opens and clicks",
+            source="you, and our email service for opens and clicks",
             purposes="to send you the news and offers you asked for", basis=CONSENT, interest="",
             retention="until you unsubscribe",
             ccpa=(IDENTIFIERS, NETWORK),
@@ -178,15 +189,15 @@ def _tracking_kinds(facts: Any) -> list[DataKind]:
                 key="past_buyers", name="Emails to past buyers",
                 examples="your email address and what you bought", source="you, when you order",
                 purposes="to email you about products like the ones you bought, until you say no",
-                basis=INTERESTS, interest="telling our customers about similar products, which the law allows with a way to say no in every email",
+                basis=INTERESTS, interest="telling our customers about similar products",
                 retention="until you say no; after that we keep your email address only to stop our emails",
                 ccpa=(IDENTIFIERS, COMMERCIAL),
             ))  # fmt: skip
     if facts.data.server_logs:
         kinds.append(DataKind(
             key="logs", name="Technical data",
-            examples="your IP address, browser and device type, the pages you visit, the page that sent you to us, and the time",
-            source="your browser, automatically", purposes="to keep the site working and secure, and to fix faults",
+            examples="your IP address, browser and device, the pages you visit and when, and the page that sent you",
+            source="your browser, automatically", purposes="to keep the site working and secure",
             basis=INTERESTS, interest="a working, secure website", retention=r.server_logs, ccpa=(IDENTIFIERS, NETWORK, GEO),
         ))  # fmt: skip
     if facts.analytics:
@@ -195,7 +206,7 @@ def _tracking_kinds(facts: Any) -> list[DataKind]:
             key="analytics", name="Usage data",
             examples="the pages you view, how long you stay, your device and browser, and your rough location"
             + (", with a cookie ID" if with_cookies else ""),
-            source="your browser, through " + and_list([p.name for p in facts.analytics]),
+            source="your browser, through our analytics " + ("tools" if len(facts.analytics) > 1 else "tool"),
             purposes="to see which pages work well and improve the shop",
             basis=_tracking_consent(facts) if with_cookies else INTERESTS,
             interest="" if with_cookies else "learning how the shop is used, without cookies",
@@ -205,7 +216,7 @@ def _tracking_kinds(facts: Any) -> list[DataKind]:
         kinds.append(DataKind(
             key="advertising", name="Advertising data",
             examples="a cookie or pixel ID, the pages you view, what you add to your basket or buy, your device and IP address",
-            source="your browser, through " + and_list([p.name for p in facts.advertising]),
+            source="your browser, through our ad " + ("tags" if len(facts.advertising) > 1 else "tag"),
             purposes="to show our ads to people likely to want them, and to see if our ads work",
             basis=_tracking_consent(facts), interest="", retention=r.advertising, ccpa=(IDENTIFIERS, NETWORK, COMMERCIAL),
         ))  # fmt: skip

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 from xml.etree.ElementTree import Element
 
+import pydyf
 import weasyprint
 from django.conf import settings
 from weasyprint.urls import FatalURLFetchingError
@@ -29,7 +30,7 @@ PAGE_SIZES = ("A4", "letter")
 # render time (bench/pdf.py); PDF_TAGGED=false in the environment trades it for speed.
 PDF_VARIANT = "pdf/ua-1" if settings.PDF_TAGGED else None
 # Part of every cache key: bump it when this module changes what a PDF looks like.
-RENDERER_VERSION = f"policybuilder-pdf 1; weasyprint {weasyprint.__version__}; {PDF_VARIANT or 'untagged'}"
+RENDERER_VERSION = f"policybuilder-pdf 2; weasyprint {weasyprint.__version__}; {PDF_VARIANT or 'untagged'}"
 # The blocks in which a web link's address is printed once after it (see links_mark).
 TEXT_BLOCKS = ("p", "li", "dd", "td", "th", "blockquote")
 
@@ -130,13 +131,33 @@ def _document(*, html: str, meta: PdfMeta, variant: str | None) -> weasyprint.Do
     return document
 
 
+def _struct_parent(objects: list[Any], element: dict[str, Any]) -> dict[str, Any]:
+    reference = element.get("P")  # pydyf writes it as b"<number> 0 R"; the number indexes pdf.objects
+    found = objects[int(bytes(reference).split()[0])] if reference else {}
+    return found if isinstance(found, dict) else {}
+
+
+def table_scopes(_document: weasyprint.Document, pdf: Any) -> None:
+    """Give each tagged table header cell its /Scope: /Column in the head, /Row at the start of a body row.
+
+    WeasyPrint ties every data cell to its headers with /Headers and /ID, which PDF/UA allows; outside
+    checkers (pdfua's UA-15-003) and some screen readers look for /Scope on the header cell itself.
+    """
+    for element in pdf.objects:
+        if isinstance(element, dict) and element.get("Type") == "/StructElem" and element.get("S") == "/TH":
+            group = _struct_parent(pdf.objects, _struct_parent(pdf.objects, element)).get("S")
+            attributes = element.setdefault("A", pydyf.Dictionary({"O": "/Table"}))
+            attributes["Scope"] = "/Column" if group == "/THead" else "/Row"
+
+
 def pdf_render(*, html: str, meta: PdfMeta, variant: str | None = PDF_VARIANT) -> bytes:
     """Render the HTML export as a PDF: print stylesheet, outline, metadata, tagged (PDF/UA-1).
 
     Loads nothing but files under static/. Raises PdfError, and only PdfError, when WeasyPrint fails.
     """
     try:
-        return _document(html=html, meta=meta, variant=variant).write_pdf(pdf_variant=variant)
+        document = _document(html=html, meta=meta, variant=variant)
+        return document.write_pdf(pdf_variant=variant, finisher=table_scopes if variant else None)
     # FatalURLFetchingError is a BaseException: `except Exception` alone would let it through.
     except (Exception, FatalURLFetchingError) as exc:
         logger.exception("PDF rendering failed for %r", meta.title)

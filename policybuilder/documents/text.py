@@ -9,8 +9,9 @@ from markdown_it.token import Token
 from policybuilder.documents.engine import MARKDOWN
 
 
-def _inline_text(token: Token) -> str:
-    """The readable text of an inline token; links keep their address in brackets."""
+def _inline_text(token: Token, addresses: bool = True) -> str:
+    """The readable text of an inline token; links keep their address in brackets if `addresses`
+    (not a link to a section of the same policy: the reader is already there)."""
     parts: list[str] = []
     href = ""
     for child in token.children or []:
@@ -23,15 +24,18 @@ def _inline_text(token: Token) -> str:
         elif child.type == "link_close" and href:
             label = parts[-1] if parts else ""
             address = href.removeprefix("mailto:")
-            if address and address != label:
+            if addresses and address and address != label and not address.startswith("#"):
                 parts.append(f" ({address})")
             href = ""
     return "".join(parts)
 
 
-def markdown_units(markdown: str) -> list[str]:
-    """The text pieces a reader takes one at a time: paragraphs, list items, table cells."""
-    return [_inline_text(t) for t in MARKDOWN.parse(markdown) if t.type == "inline"]
+def markdown_units(markdown: str, addresses: bool = True) -> list[str]:
+    """The text pieces a reader takes one at a time: paragraphs, list items, table cells.
+
+    With `addresses` off, a link is only its words, as a reader of the page sees it.
+    """
+    return [_inline_text(t, addresses) for t in MARKDOWN.parse(markdown) if t.type == "inline"]
 
 
 def markdown_to_text(markdown: str) -> str:

@@ -18,10 +18,11 @@ class LoadReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     kept_edits: list[str] = field(default_factory=list)  # edited in the admin, left alone without --force
+    removed: list[str] = field(default_factory=list)  # clauses and sections the files no longer have
 
     def summary(self) -> str:
         return (
-            f"{len(self.created)} created, {len(self.updated)} updated, "
+            f"{len(self.created)} created, {len(self.updated)} updated, {len(self.removed)} removed, "
             f"{len(self.kept_edits)} edited rows kept (use --force to overwrite)"
         )
 
@@ -81,7 +82,25 @@ def library_load(*, data: LibraryData, force: bool = False) -> LoadReport:
         _row_sync(Law, {"code": law.code}, asdict(law) | {"order": order})
     for order, item in enumerate(data.items):
         _row_sync(LegalItem, {"item_id": item.item_id}, asdict(item) | {"order": order})
+    _retired_remove(data, force=force, report=report)
     return report
+
+
+def _retired_remove(data: LibraryData, *, force: bool, report: LoadReport) -> None:
+    """Remove the clauses a new release of the files dropped or merged, and then their empty sections:
+    left in the database they would go on printing old text beside the new. A clause an editor created
+    (never loaded from a file) stays; so does one an editor changed after it was loaded, unless forced."""
+    for row in Clause.objects.exclude(slug__in=[c.slug for c in data.clauses]).select_related("section"):
+        if not row.loaded_hash:
+            continue
+        if data_hash(clause_data(row)) != row.loaded_hash and not force:
+            report.kept_edits.append(f"clause {row.slug}")
+            continue
+        row.delete()
+        report.removed.append(f"clause {row.slug}")
+    for section in Section.objects.exclude(slug__in=[s.slug for s in data.sections]).filter(clauses__isnull=True):
+        section.delete()
+        report.removed.append(f"section {section.slug}")
 
 
 def _row_sync(model: type[M], lookup: dict[str, Any], values: dict[str, Any]) -> M:

@@ -61,9 +61,7 @@ def test_a_shop_above_the_revenue_threshold_gets_the_ccpa_sections_as_required()
     laws = policy.facts.laws
     assert laws.us_ca_required and not laws.us_ca_voluntary
     assert CCPA_GRANTS in policy_text(policy)
-    assert {"california-categories", "california-disclosures", "california-sale", "california-rights"} <= _sections(
-        policy
-    )
+    assert {"california-categories", "california-sale", "rights"} <= _sections(policy)
     assert not [key for key in _to_confirm(policy) if key.startswith(("size.", "not_applicable."))]
     decision = laws.decision("us-ca")
     assert decision.answer == "size.annual_revenue_usd" and "US$26,625,000" in decision.reason

@@ -82,12 +82,15 @@ def test_it_reads_at_grade_eight_or_lower(sample):
     assert policy.readability.words > 300
 
 
-def test_it_puts_the_summary_and_data_table_first():
+def test_it_opens_with_the_summary_and_puts_the_data_table_right_after_who_we_are():
     policy = policy_assemble(answers=make_answers("eu"))
-    assert policy.sections[0].slug == "summary"
+    assert [s.slug for s in policy.sections[:3]] == ["summary", "who-we-are", "what-we-collect"]
     html = policy_html(policy)
-    assert html.index("<table") < html.index('id="who-we-are"')
-    assert "Legal basis" in html.split('id="who-we-are"')[0]
+    summary = html.split('id="who-we-are"')[0]
+    assert "<table" not in summary  # the first layer is short: the table is one click away
+    assert 'href="#what-we-collect"' in summary and 'href="#rights"' in summary
+    table = html.split('id="what-we-collect"')[1].split("</table>")[0]
+    assert "Legal basis" in table and "How long we keep it" in table
 
 
 def test_it_leaves_the_legal_basis_out_where_gdpr_does_not_apply():
@@ -123,11 +126,11 @@ def test_it_never_invents_a_data_protection_officer():
 
 def test_it_says_the_shop_platform_holds_the_data_and_lists_it_with_the_companies_that_work_for_us():
     text = policy_markdown(policy_assemble(answers=make_answers("uk")))
-    assert "**Who gets your data:** Shopify, which runs our shop" in text
-    assert "We store your data with Shopify, which runs our shop" in text
+    assert "the companies that run our shop, take payments" in text.split("## Who we are")[0]
+    assert "Our shop runs on Shopify, which stores this data for us." in text
     assert "shop systems" not in text
     companies = text.split("**Companies that work for us.**")[1].split("**Companies that also decide")[0]
-    assert "| [Shopify](https://www.shopify.com/legal/privacy), Shopify Inc. | run our online shop" in companies
+    assert "| [Shopify](https://www.shopify.com/legal/privacy), Shopify Inc., through Shopify International Limited | Run" in companies
 
 
 def test_a_marketplace_platform_is_listed_among_the_companies_that_decide_for_themselves():
@@ -137,7 +140,7 @@ def test_a_marketplace_platform_is_listed_among_the_companies_that_decide_for_th
     )
 
 
-def test_a_shop_on_its_own_site_keeps_its_data_in_its_own_systems():
+def test_a_shop_on_its_own_site_names_no_platform_that_holds_its_data():
     text = policy_markdown(policy_assemble(answers=make_answers("eu")))
-    assert "We store your data in our shop's own systems" in text
-    assert "platform that runs our shop" not in text
+    assert "Our shop runs on" not in text
+    assert "run our shop" not in text

@@ -64,11 +64,12 @@ def test_the_html_page_is_standalone_and_well_formed(policy):
 
 
 def test_the_table_of_contents_links_to_every_section_after_the_summary(policy):
-    page = _Page()
-    page.feed(policy_html(policy))
-    toc = [href for href in page.links if href.startswith("#")]
-    assert toc == [f"#{s.slug}" for s in policy.sections[1:]]
-    assert all(href[1:] in page.ids for href in toc)
+    html = policy_html(policy)
+    page, toc = _Page(), _Page()
+    page.feed(html)
+    toc.feed(html.split('<nav class="policy-toc"')[1].split("</nav>")[0])
+    assert toc.links == [f"#{s.slug}" for s in policy.sections[1:]]
+    assert all(href[1:] in page.ids for href in page.links if href.startswith("#"))  # the summary's links too
 
 
 def test_the_last_updated_date_is_shown_everywhere(policy):
@@ -99,3 +100,34 @@ def test_table_cells_carry_their_column_heading_for_narrow_screens(policy):
     html = policy_html(policy)
     assert '<td data-label="How long we keep it">' in html
     assert '<td data-label="Legal basis">' in html
+
+
+class _TableCells(HTMLParser):
+    """Each table row's cells as (tag, scope), and whether the row is in the table's head."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: list[tuple[bool, list[tuple[str, str | None]]]] = []
+        self.in_head = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "thead":
+            self.in_head = True
+        elif tag == "tbody":
+            self.in_head = False
+        elif tag == "tr":
+            self.rows.append((self.in_head, []))
+        elif tag in {"th", "td"}:
+            self.rows[-1][1].append((tag, dict(attrs).get("scope")))
+
+
+def test_every_table_header_cell_says_whether_it_heads_a_column_or_a_row(policy):
+    # A screen reader, and the PDF's tags, read each data cell with both of its headings.
+    tables = _TableCells()
+    tables.feed(policy_html(policy))
+    head = [cell for in_head, cells in tables.rows if in_head for cell in cells]
+    body = [cells for in_head, cells in tables.rows if not in_head]
+    assert head and body
+    assert set(head) == {("th", "col")}
+    assert {cells[0] for cells in body} == {("th", "row")}
+    assert {cell for cells in body for cell in cells[1:]} == {("td", None)}

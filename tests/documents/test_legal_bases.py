@@ -24,9 +24,10 @@ def test_only_eu_or_uk_law_makes_keeping_order_records_a_legal_obligation():
 def test_health_data_rests_on_explicit_consent_that_can_be_withdrawn():
     answers = make_answers("practices-confirmed")
     text = policy_text(policy_assemble(answers=answers))
-    assert "Legal basis: your explicit consent." in text
-    assert "Health information and date of birth: ask us to delete them." in text
-    summary = text.split("Your data, why we use it")[0]
+    row = next(line for line in text.splitlines() if line.startswith("Health information and date of birth:"))
+    assert "| Explicit consent (GDPR art. 9(2)(a)). |" in row
+    assert "ask us to delete your health information and date of birth" in text
+    summary = text.split("\nWho we are and how to reach us\n")[0]
     assert "health information" in summary
 
 

@@ -21,6 +21,11 @@ def _section(markdown: str, title: str) -> str:
     return markdown[start : end if end != -1 else None]
 
 
+def _rows(transfers: str) -> list[str]:
+    """The rows of the transfers table: where the companies are, then a safeguard per law."""
+    return [line for line in transfers.splitlines() if line.startswith("| **")]
+
+
 def _decisions(facts) -> dict[str, dict[str, str]]:
     """Recipient slug ("" for the shop itself) -> law -> safeguard."""
     return {(t.provider.slug if t.provider else ""): {d.law: d.safeguard for d in t.decisions} for t in facts.transfers}
@@ -37,7 +42,9 @@ def test_a_uk_shop_with_eea_vendors_relies_on_uk_adequacy_regulations_not_on_cla
     assert "klarna" not in decisions  # UK customers deal with Klarna's UK company
     text = policy_markdown(policy)
     assert "contractual clauses" not in text and "transfer agreement" not in text
-    assert "UK adequacy regulations for Germany" in _section(text, "International transfers")
+    transfers = _section(text, "Other countries")
+    assert [row for row in _rows(transfers) if "**Germany:** DHL." in row][0].endswith("| Adequacy regulations. |")
+    assert "by the UK (UK GDPR art. 45)" in transfers
 
 
 def test_a_us_shop_with_eu_customers_gives_an_eea_vendor_no_clauses_and_says_its_data_goes_to_the_us():
@@ -46,9 +53,9 @@ def test_a_us_shop_with_eu_customers_gives_an_eea_vendor_no_clauses_and_says_its
     assert "dhl" not in decisions  # DHL is in Germany: data about EU customers stays in the EEA
     ours = next(t for t in policy.facts.transfers if t.ours)
     assert ours.country == "US" and ours.laws == ("eu",)
-    transfers = _section(policy_markdown(policy), "International transfers")
+    transfers = _section(policy_markdown(policy), "Other countries")
     assert "We are based in the United States" in transfers and "GDPR art. 3(2)" in transfers
-    assert "**DHL**" not in transfers and "contractual clauses" not in transfers
+    assert "DHL" not in transfers and "contractual clauses" not in transfers
 
 
 def test_a_uk_shops_carrier_is_never_given_the_gdpr_delivery_exception():
@@ -64,10 +71,10 @@ def test_a_uk_shops_carrier_is_never_given_the_gdpr_delivery_exception():
 
 def test_a_chinese_shop_selling_to_the_eu_says_its_customers_data_goes_to_china_and_on_what_basis():
     policy = _policy("transfer-cn-eu")
-    transfers = _section(policy_markdown(policy), "International transfers")
+    transfers = _section(policy_markdown(policy), "Other countries")
     assert "We are based in China" in transfers
-    assert "That is not a transfer that needs a safeguard" in transfers and "(GDPR art. 3(2))" in transfers
-    assert "**DHL**" not in transfers  # Germany: the EEA, for EU customers
+    assert "It needs no safeguard" in transfers and "(GDPR art. 3(2))" in transfers
+    assert "DHL" not in transfers  # Germany: the EEA, for EU customers
 
 
 def test_a_brazilian_customers_transfer_names_the_lgpd_article_33_mechanism():
@@ -76,7 +83,7 @@ def test_a_brazilian_customers_transfer_names_the_lgpd_article_33_mechanism():
     assert decisions["stripe"]["br"] == "standard contractual clauses approved by Brazil's ANPD (LGPD art. 33, II, b)"
     assert decisions["brevo"]["br"] == "Brazil's recognition of the EU as adequate (LGPD art. 33, I)"
     assert "LGPD art. 33, IX" in decisions["canada-post"]["br"]  # a postal service: what delivery needs
-    transfers = _section(policy_markdown(policy), "International transfers")
+    transfers = _section(policy_markdown(policy), "Other countries")
     assert "LGPD art. 33, II, b" in transfers and "(LGPD art. 3)" in transfers
 
 
@@ -97,14 +104,14 @@ def test_a_controllers_regional_company_counts_for_its_customers_and_a_processor
     assert "stripe" not in german  # a German shop contracts with Stripe's Irish company
 
 
-def test_each_recipient_gets_one_line_that_says_for_whom_each_safeguard_holds():
+def test_each_recipient_is_named_in_one_row_that_says_what_holds_for_each_law():
     policy = _policy("transfer-us-eu", jurisdictions=["us", "eu", "uk"])
-    transfers = _section(policy_markdown(policy), "International transfers")
-    lines = [line for line in transfers.splitlines() if line.startswith("- **Stripe**")]
-    assert lines == [
-        "- **Stripe**: the United States. For customers in the EU: the EU-US Data Privacy Framework. "
-        "For customers in the UK: the UK Extension to the EU-US Data Privacy Framework."
+    transfers = _section(policy_markdown(policy), "Other countries")
+    assert "| Where the companies are | For customers in the EU | For customers in the UK |" in transfers
+    assert [row for row in _rows(transfers) if "Stripe" in row] == [
+        "| **The United States:** Stripe. | Data Privacy Framework. | Data Privacy Framework, UK Extension. |"
     ]
+    assert "and its UK Extension for data from the UK" in transfers  # each short name explained once
 
 
 def test_laws_that_give_the_same_answer_share_it_with_their_citations_joined():
@@ -125,14 +132,15 @@ def test_the_meta_pixel_shows_as_a_joint_controller_for_the_collection_on_the_sh
     assert meta.joint and meta.independent and meta not in policy.facts.processors
     text = policy_markdown(policy)
     sharing = _section(text, "Who we share data with")
-    if '"joint controllers"' not in sharing or "- **Meta Pixel**, with Meta Platforms Ireland Limited" not in sharing:
+    row = next((line for line in sharing.splitlines() if line.startswith("| [Meta Pixel]")), "")
+    if "**Joint controllers.**" not in sharing or "Meta Platforms Ireland Limited, a joint controller" not in row:
         pytest.fail(f"no joint controller paragraph; see {keep_for_inspection('transfer-us-eu.md', text)}")
     assert "C-40/17" in sharing
 
 
 def test_a_us_only_shop_with_the_meta_pixel_is_not_told_about_eu_joint_control():
     policy = _policy("transfer-us-eu", jurisdictions=["us"])
-    assert '"joint controllers"' not in policy_markdown(policy)
+    assert "joint controller" not in policy_markdown(policy)
 
 
 def test_a_shop_with_eu_customers_using_paypal_names_paypals_european_company():
@@ -142,10 +150,13 @@ def test_a_shop_with_eu_customers_using_paypal_names_paypals_european_company():
     assert "PayPal (Europe)" not in us_only and "PayPal, Inc." in us_only
 
 
-def test_a_company_that_only_works_for_the_shop_is_named_by_its_usual_company():
-    uk_shop = policy_markdown(_policy("uk"))  # customers deal with the shop, not with its processors
-    assert "[Shopify](https://www.shopify.com/legal/privacy), Shopify Inc. |" in uk_shop
-    assert "Shopify International Limited" not in uk_shop
+def test_a_company_that_only_works_for_the_shop_is_named_by_its_usual_company_and_the_one_the_shop_contracts_with():
+    # Customers deal with the shop, not with its processors; the regional company a UK shop contracts with
+    # is why the transfers table needs no UK safeguard for it.
+    uk_shop = policy_markdown(_policy("uk"))
+    assert "[Shopify](https://www.shopify.com/legal/privacy), Shopify Inc., through Shopify International Limited |" in uk_shop
+    us_shop = policy_markdown(_policy("us-ca"))
+    assert "[Shopify](https://www.shopify.com/legal/privacy), Shopify Inc. |" in us_shop
 
 
 def test_google_analytics_4_keeps_data_two_months_unless_the_shop_set_another_period():

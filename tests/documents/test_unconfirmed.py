@@ -104,7 +104,7 @@ def test_the_summary_promises_only_the_rights_the_policy_gives():
     answers = make_answers("minimal", jurisdictions=["ca"])
     answers["business"]["country"] = "CA"
     text = policy_text(policy_assemble(answers=answers))
-    summary = text.split("Your data, why we use it")[0]
+    summary = text.split("\nWho we are and how to reach us\n")[0]
     assert "ask to see or correct your data" in summary
     assert "delete" not in summary.split("Your rights")[1].split("\n")[0]
 

@@ -116,7 +116,7 @@ def test_the_html_export_is_unchanged_by_sharing_its_markup_with_the_result_page
 def test_a_saved_policy_says_when_the_library_changed_and_regenerates_on_request(client):
     saved = _saved("uk")
     assert "has changed since this policy was made" not in _result_page(client, saved)
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     clause.title = "How to reach us"
     clause.body += "\nWe answer within two working days.\n"
     clause.save()

@@ -67,30 +67,30 @@ def _body(payload: str) -> str:
 
 @pytest.mark.parametrize("name", PAYLOADS)
 def test_each_payload_is_refused_on_save_with_a_clear_message(editor_client, name):
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     response = editor_client.post(change_url(clause), clause_form_data(clause, body=_body(PAYLOADS[name])))
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["body"]
     assert errors and all(error.startswith(("Line ", "For the sample", "Not allowed")) for error in errors)
-    assert Clause.objects.get(slug="contact").body == clause.body
+    assert Clause.objects.get(slug="changes").body == clause.body
 
 
 @pytest.mark.parametrize("name", PAYLOADS)
 def test_each_payload_forced_into_the_database_is_stopped_when_a_policy_is_rendered(name):
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     clause.body = _body(PAYLOADS[name])
     clause.save()  # straight into the database: no form, no validation
     try:
         policy = policy_assemble(answers=make_answers("all-services"))
     except ClauseError as refused:
-        assert "clause contact" in str(refused)
+        assert "clause changes" in str(refused)
         return
     text = policy.sections[-1].clauses[-1].markdown  # rendered after all: bounded, and nothing leaked
     assert len(text) <= MAX_OUTPUT and not any(leak in text for leak in ("<class", "<function", "<module", "environ"))
 
 
 def test_a_forced_payload_on_a_branch_no_shop_takes_leaves_policies_unharmed():
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     clause.body = "We are {{ shop.name }}.{% if false %}{{ ''.__class__.__mro__ }}{% endif %}\n"
     clause.save()
     assert policy_assemble(answers=make_answers("eu")).sections[-1].clauses[-1].markdown == "We are Waldhonig."
@@ -106,7 +106,7 @@ class _Tags(HTMLParser):
 
 
 def test_clause_markdown_cannot_put_html_or_scripts_into_the_policy_page(editor_client):
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     body = (
         "<script>alert(1)</script> <img src=x onerror=alert(1)> <a href='https://evil.example'>x</a>\n\n"
         "[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) <b onclick=alert(1)>b</b>\n"
@@ -114,7 +114,7 @@ def test_clause_markdown_cannot_put_html_or_scripts_into_the_policy_page(editor_
     response = editor_client.post(change_url(clause), clause_form_data(clause, body=body))
     assert response.status_code == 302  # harmless once escaped: an editor may write it, it shows as text
     page = policy_html(policy_assemble(answers=make_answers("eu")))
-    contact = page[page.index('id="contact"') : page.index("</section>", page.index('id="contact"'))]
+    contact = page[page.index('id="changes"') : page.index("</section>", page.index('id="changes"'))]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in contact  # shown as the characters typed
     parser = _Tags()
     parser.feed(contact)

@@ -40,10 +40,10 @@ def test_the_admin_index_shows_an_editor_only_the_clause_library(editor_client):
 
 
 def test_an_editor_cannot_delete_a_clause(editor_client):
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     response = editor_client.post(reverse("admin:library_clause_delete", args=[clause.pk]), {"post": "yes"})
     assert response.status_code == 403
-    assert Clause.objects.filter(slug="contact").exists()
+    assert Clause.objects.filter(slug="changes").exists()
 
 
 def test_legal_items_can_be_read_but_not_changed(editor_client):
@@ -57,13 +57,13 @@ def test_legal_items_can_be_read_but_not_changed(editor_client):
 
 def test_staff_outside_the_group_cannot_see_or_preview_clauses(client):
     staff_login(client, User.objects.create_user("visitor", password="a long password here", is_staff=True))
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     assert client.get(reverse("admin:library_clause_change", args=[clause.pk])).status_code == 403
     assert client.post(reverse("admin:library_clause_preview_change", args=[clause.pk])).status_code == 403
 
 
 def test_the_preview_and_revert_need_a_signed_in_editor(client):
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     response = client.post(reverse("admin:library_clause_preview_change", args=[clause.pk]))
     assert response.status_code == 302 and "/admin/login/" in response.url
     record = clause.history.first()
@@ -84,7 +84,7 @@ def test_every_library_page_opens_for_an_editor(editor_client, name):
 
 def test_an_editor_adds_a_clause_that_is_validated_like_any_other(editor_client):
     url = reverse("admin:library_clause_add")
-    data = {"title": "Gift cards", "slug": "gift-cards", "section": Clause.objects.get(slug="contact").section_id,
+    data = {"title": "Gift cards", "slug": "gift-cards", "section": Clause.objects.get(slug="changes").section_id,
             "order": 20, "when": "true", "satisfies": "", "sources": "", "body": "Gift cards from {{ shop.nmae }}."}  # fmt: skip
     assert editor_client.post(url, data).status_code == 200
     assert editor_client.post(url, data | {"body": "Gift cards from {{ shop.name }}."}).status_code == 302

@@ -12,7 +12,7 @@ from tests.base import CLAUSES
 
 pytestmark = pytest.mark.django_db
 LIBRARY = library_files_read(CLAUSES)
-CONTACT = next(c for c in LIBRARY.clauses if c.slug == "contact")
+CONTACT = next(c for c in LIBRARY.clauses if c.slug == "changes")
 
 
 def problems(**changes: str) -> list[str]:

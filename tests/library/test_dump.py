@@ -49,15 +49,15 @@ def test_the_writer_reproduces_every_shipped_clause_file_exactly():
 
 def test_an_edited_clause_is_written_to_its_own_file_only_and_reads_back_the_same(library):
     before = _files(library)
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     clause.title = "Contact us: any question"  # a colon: the writer must quote it
     clause.body = "Write to {{ shop.email }}.\n\nWe answer within two working days.\n"
     clause.satisfies = ["ALL-ID"]
     clause.save()
-    assert "wrote 16-contact/contact.md" in _run("dumpclauses", "--dir", str(library))
+    assert "wrote 13-changes/changes.md" in _run("dumpclauses", "--dir", str(library))
     after = _files(library)
-    assert [name for name in after if after[name] != before[name]] == ["16-contact/contact.md"]
-    reread = next(c for c in library_files_read(library).clauses if c.slug == "contact")
+    assert [name for name in after if after[name] != before[name]] == ["13-changes/changes.md"]
+    reread = next(c for c in library_files_read(library).clauses if c.slug == "changes")
     assert (reread.title, reread.body, reread.satisfies) == (clause.title, clause.body, ("ALL-ID",))
     assert "0 files written" in _run("dumpclauses", "--dir", str(library))
 
@@ -69,9 +69,9 @@ def test_a_moved_new_or_deleted_clause_moves_adds_or_removes_its_file(library):
     Clause.objects.create(slug="new-one", section=moved.section, title="New", when="true", body="New text.\n")
     Clause.objects.get(slug="legal-requests").delete()
     _run("dumpclauses", "--dir", str(library))
-    assert (library / "13-rights/do-not-track.md").is_file() and not (library / "08-cookies/do-not-track.md").exists()
-    assert (library / "13-rights/new-one.md").read_text(encoding="utf-8").endswith("---\nNew text.\n")
-    assert not (library / "09-sharing/legal-requests.md").exists()
+    assert (library / "11-rights/do-not-track.md").is_file() and not (library / "07-cookies/do-not-track.md").exists()
+    assert (library / "11-rights/new-one.md").read_text(encoding="utf-8").endswith("---\nNew text.\n")
+    assert not (library / "08-sharing/legal-requests.md").exists()
 
 
 def test_an_edited_service_changes_its_own_lines_and_keeps_the_catalogues_comments(library):
@@ -97,48 +97,48 @@ def test_an_edited_service_changes_its_own_lines_and_keeps_the_catalogues_commen
 
 def test_check_lists_the_differences_and_fails_until_the_files_and_database_agree(library):
     assert "agree" in _run("loadclauses", "--check", "--dir", str(library))
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     clause.body = "Changed in the admin.\n"
     clause.save()
     out = StringIO()
     with pytest.raises(CommandError) as failed:
         call_command("loadclauses", "--check", "--dir", str(library), stdout=out)
     assert failed.value.returncode == 1
-    assert "clause contact: body differs" in out.getvalue()
+    assert "clause changes: body differs" in out.getvalue()
     _run("dumpclauses", "--dir", str(library))
     assert "agree" in _run("loadclauses", "--check", "--dir", str(library))
 
 
 def test_load_keeps_an_editors_change_unless_forced(library):
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     clause.body = "Changed in the admin.\n"
     clause.save()
-    assert "kept editor's change: clause contact" in _run("loadclauses", "--dir", str(library))
-    assert Clause.objects.get(slug="contact").body == "Changed in the admin.\n"
+    assert "kept editor's change: clause changes" in _run("loadclauses", "--dir", str(library))
+    assert Clause.objects.get(slug="changes").body == "Changed in the admin.\n"
     _run("loadclauses", "--force", "--dir", str(library))
-    assert Clause.objects.get(slug="contact").body != "Changed in the admin.\n"
+    assert Clause.objects.get(slug="changes").body != "Changed in the admin.\n"
 
 
 def test_after_a_dump_a_reviewed_change_to_the_file_loads_normally(library):
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     clause.body = "Changed in the admin.\n"
     clause.save()
     _run("dumpclauses", "--dir", str(library))
-    path = library / "16-contact/contact.md"
+    path = library / "13-changes/changes.md"
     path.write_text(path.read_text(encoding="utf-8").replace("Changed in the admin.", "Reviewed in git."), "utf-8")
     assert "1 updated" in _run("loadclauses", "--dir", str(library))
-    assert Clause.objects.get(slug="contact").body == "Reviewed in git.\n"
+    assert Clause.objects.get(slug="changes").body == "Reviewed in git.\n"
 
 
 def test_a_saved_policy_learns_of_a_library_change_but_not_of_a_load_that_changed_nothing():
     revision, generated = library_revision(), timezone.now()
     _run("loadclauses")
     assert not library_changed_since(revision=revision) and library_changes_since(since=generated) == []
-    clause = Clause.objects.get(slug="contact")
+    clause = Clause.objects.get(slug="changes")
     clause.body += "\nOne more sentence.\n"
     clause.save()
     assert library_changed_since(revision=revision)
-    assert library_changes_since(since=generated) == ["clause Contact us"]
+    assert library_changes_since(since=generated) == ["clause Changes to this policy"]
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """loadclauses: the files become the database copy, idempotently, keeping editors' changes."""
 
+import shutil
 from io import StringIO
 from pathlib import Path
 
@@ -63,3 +64,20 @@ def test_every_clause_names_known_legal_items_and_compiles():
     library_compile(snapshot)  # raises ClauseError naming the clause on any template error
     for clause in snapshot.clauses:
         assert set(clause.satisfies) <= known, f"{clause.slug}: unknown ids {set(clause.satisfies) - known}"
+
+
+def test_a_clause_dropped_from_the_files_leaves_the_database_unless_an_editor_changed_it(tmp_path: Path):
+    library = Path(shutil.copytree(CLAUSES, tmp_path / "clauses"))
+    (library / "12-children/not-for-children.md").unlink()
+    (library / "08-sharing/legal-requests.md").unlink()
+    edited = Clause.objects.get(slug="legal-requests")
+    edited.body = "Edited by an editor."
+    edited.save()
+    Clause.objects.create(slug="editors-own", section=edited.section, title="Own", when="true", body="Own text.\n")
+    out = _load("--dir", str(library))
+    assert not Clause.objects.filter(slug="not-for-children").exists()
+    assert "1 removed" in out and "kept editor's change: clause legal-requests" in out
+    assert Clause.objects.filter(slug__in=["legal-requests", "editors-own"]).count() == 2  # the editors' work stays
+    assert "1 removed" in _load("--dir", str(library), "--force")
+    assert not Clause.objects.filter(slug="legal-requests").exists()
+    assert Clause.objects.filter(slug="editors-own").exists()
