@@ -55,7 +55,9 @@ def test_an_editor_changes_a_clause_and_sees_the_preview_change(page: Page):
     page.locator("#id_body").fill("Under the GDPR, you have rights over your data.\n\n" + clause.body)
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
-    assert Clause.objects.get(slug="object-to-marketing").body.startswith("Under the GDPR, you have rights over your data.")
+    assert Clause.objects.get(slug="object-to-marketing").body.startswith(
+        "Under the GDPR, you have rights over your data."
+    )
 
 
 def _worth(message: ConsoleMessage) -> bool:

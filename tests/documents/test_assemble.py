@@ -130,7 +130,10 @@ def test_it_says_the_shop_platform_holds_the_data_and_lists_it_with_the_companie
     assert "Our shop runs on Shopify, which stores this data for us." in text
     assert "shop systems" not in text
     companies = text.split("**Companies that work for us.**")[1].split("**Companies that also decide")[0]
-    assert "| [Shopify](https://www.shopify.com/legal/privacy), Shopify Inc., through Shopify International Limited | Run" in companies
+    assert (
+        "| [Shopify](https://www.shopify.com/legal/privacy), Shopify Inc., through Shopify International Limited | Run"
+        in companies
+    )
 
 
 def test_a_marketplace_platform_is_listed_among_the_companies_that_decide_for_themselves():

@@ -154,7 +154,10 @@ def test_a_company_that_only_works_for_the_shop_is_named_by_its_usual_company_an
     # Customers deal with the shop, not with its processors; the regional company a UK shop contracts with
     # is why the transfers table needs no UK safeguard for it.
     uk_shop = policy_markdown(_policy("uk"))
-    assert "[Shopify](https://www.shopify.com/legal/privacy), Shopify Inc., through Shopify International Limited |" in uk_shop
+    assert (
+        "[Shopify](https://www.shopify.com/legal/privacy), Shopify Inc., through Shopify International Limited |"
+        in uk_shop
+    )
     us_shop = policy_markdown(_policy("us-ca"))
     assert "[Shopify](https://www.shopify.com/legal/privacy), Shopify Inc. |" in us_shop
 
