@@ -141,3 +141,14 @@ def test_regenerating_answers_that_no_longer_fit_keeps_the_old_policy(client):
 def test_the_site_has_an_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+
+
+def test_the_result_page_opens_with_the_policys_summary_and_shows_both_reading_grades(client):
+    saved = _saved("layered-uk")
+    page = _result_page(client, saved)
+    assert page.index('id="summary"') < page.index('id="coverage-title"')  # the first layer first
+    assert 'href="#coverage-title"' in page.split('id="summary"')[0]  # and a way to the report
+    figures = page.split('id="readability-title"')[1]
+    readability = saved.data["readability"]
+    assert f"<dd>{readability['strict_grade']} " in figures and readability["strict_grade"] <= 8
+    assert f"about {readability['minutes']} minutes" in figures and readability["minutes"] <= 10
