@@ -28,9 +28,14 @@ COPY --chown=app:app . .
 # collectstatic needs no database or secret; the values are placeholders for this step only.
 RUN DEBUG=false SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 
+# The PDFs the worker stores (docker-compose mounts the shared "media" volume here; a new volume takes
+# this folder's owner, so the app user can write to it).
+RUN mkdir -p /app/media && chown app:app /app/media
+
 USER app
 EXPOSE 8000
 # Migrate and load the clause library at every start (both are idempotent, and loading keeps
-# editors' changes), then serve. Workers are recycled: WeasyPrint grows a little per render. No gunicorn
+# editors' changes), then serve. PDFs are rendered by the Celery worker (docker-compose's "worker"), not
+# here, so web workers are recycled only rarely, as a guard against slow leaks. No gunicorn
 # access log: the app logs each request itself with private tokens hashed (policybuilder/ops/middleware.py).
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py loadclauses && exec gunicorn policybuilder.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --max-requests 500 --max-requests-jitter 50"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py loadclauses && exec gunicorn policybuilder.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --max-requests 10000 --max-requests-jitter 1000"]

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Requests per second and p99 under gunicorn, quiet and while one client hammers PDF renders.
+"""Requests per second and p99 under gunicorn, quiet and while one client hammers PDF downloads.
 
 Starts gunicorn as the Dockerfile does (2 sync workers) on 127.0.0.1 only, against the database and
 cache the environment names (run it with DATABASE_URL and REDIS_URL for the production shape), then
 times the landing page, a questionnaire step, a result page and a cached PDF: first quiet, then while
-another client asks for distinct, uncached PDFs. Every loop is bounded in count and time, and the server
+another client asks for the PDFs of many distinct policies. Since the PDF worker (issue 11), those
+PDFs are rendered when each policy is saved (here, eagerly, before the timing starts; in production, by
+the Celery worker) and the web workers only serve stored files. Every loop is bounded in count and time, and the server
 is stopped at the end. Prints one line per page and the landing page's p99 ratio (target: 2x or less).
 
     .venv/bin/python bench/load.py [--limited]   (needs `make db` first)
@@ -135,7 +137,7 @@ def main() -> None:
     for name in pages:
         q, h = quiet[name], loaded[name]
         print(f"{name:<12} {q['rps']:>10.1f} {q['p99_ms']:>8.1f}ms {h['rps']:>13.1f} {h['p99_ms']:>11.1f}ms")
-    print(f"PDFs rendered by the hammering client meanwhile: {len(rendered)}")
+    print(f"PDF downloads served to the hammering client meanwhile: {len(rendered)}")
     ratio = loaded["landing"]["p99_ms"] / quiet["landing"]["p99_ms"]
     print(f"landing page p99 under PDF hammering: {ratio:.1f}x quiet (target 2x or less)")
 

@@ -111,7 +111,8 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.getenv("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        os.getenv("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=envint("DB_CONN_MAX_AGE", "60"),  # seconds a connection is kept; 0: one per request or task
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -192,6 +193,24 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Stored files: each policy's PDF, rendered once by a Celery worker (on the file system under
+# MEDIA_ROOT by default; an S3-compatible store via django-storages would replace "default").
+MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT") or BASE_DIR / "media")
+
+# Celery: PDFs are rendered by a worker, never by a web worker. Without CELERY_BROKER_URL (make run, the
+# tests) tasks run eagerly in the process that asks; with it (Redis or RabbitMQ) a worker takes them.
+CELERY_BROKER_URL = os.getenv("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_EAGER", "false" if CELERY_BROKER_URL else "true")
+CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-render leaves the task for another
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # renders are long: one at a time per process
+CELERY_TASK_IGNORE_RESULT = True  # the outcome lives on the policy row, not in a result store
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 2, "socket_connect_timeout": 1}
+# A broker that is down costs a publish well under a second; the PDF then shows as still preparing.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+# A render runs at most this long in the worker; gunicorn's timeout no longer matters for PDFs.
+PDF_TIME_LIMIT_SECONDS = envint("PDF_TIME_LIMIT_SECONDS", "60")
 
 # Tag PDFs for screen readers (PDF/UA-1); about 15% slower to render.
 PDF_TAGGED = envbool("PDF_TAGGED", "true")

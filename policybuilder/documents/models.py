@@ -34,6 +34,13 @@ class SavedPolicy(models.Model):
     # When the owner last opened the result page or a download (at most one write a day); the
     # retention schedule deletes policies nobody opened for POLICY_RETENTION_MONTHS.
     opened_at = models.DateTimeField(null=True, blank=True)
+    # The PDF, rendered once by the worker from `html` and stored (documents/pdf_jobs.py).
+    pdf = models.FileField(upload_to="pdf/", blank=True)
+    pdf_status = models.CharField(
+        max_length=10,
+        choices=[("pending", "Preparing"), ("ready", "Ready"), ("failed", "Failed")],
+        default="pending",
+    )
 
     class Meta:
         verbose_name_plural = "saved policies"

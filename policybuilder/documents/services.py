@@ -14,6 +14,7 @@ from policybuilder.documents.exporters import policy_export
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.pdf import pdf_key, pdf_meta
 from policybuilder.documents.pdf_cache import CACHE_ALIAS
+from policybuilder.documents.pdf_jobs import pdf_request
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ def policy_publish(*, answers: dict[str, Any], family: str = "") -> SavedPolicy:
         **exports,
     )
     logger.info("policy %s saved", saved.pk)
+    pdf_request(saved)
     return saved
 
 
@@ -54,7 +56,9 @@ def policies_delete(*, family: str) -> int:
     policies = list(SavedPolicy.objects.filter(family=family))
     cache = caches[CACHE_ALIAS]
     for saved in policies:
-        cache.delete(pdf_key(html=saved.html, meta=pdf_meta(saved.answers)))
+        cache.delete(pdf_key(html=saved.html, meta=pdf_meta(saved.answers)))  # PDFs cached before the worker
+        if saved.pdf:
+            saved.pdf.delete(save=False)
     SavedPolicy.objects.filter(pk__in=[p.pk for p in policies]).delete()
     logger.info("%s policies deleted at their owner's request", len(policies))
     return len(policies)

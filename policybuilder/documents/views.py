@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from policybuilder.documents.assemble import InvalidAnswers
 from policybuilder.documents.engine import ClauseError
 from policybuilder.documents.models import SavedPolicy
-from policybuilder.documents.pdf import PdfError, policy_pdf
+from policybuilder.documents.pdf_jobs import FAILED, READY, pdf_asked_again, pdf_stored
 from policybuilder.documents.services import policy_opened, policy_publish
 from policybuilder.library.selectors import library_changed_since, library_changes_since
 from policybuilder.ops.limits import rate_limited
@@ -32,7 +32,7 @@ class Download:
 # The formats a saved policy downloads in: a new format is one more line.
 DOWNLOADS: dict[str, Download] = {
     "html": Download("Web page (HTML)", "text/html; charset=utf-8", lambda saved: saved.html.encode()),
-    "pdf": Download("PDF", "application/pdf", lambda saved: policy_pdf(html=saved.html, answers=saved.answers)),
+    "pdf": Download("PDF", "application/pdf", lambda saved: pdf_stored(saved) or b""),  # see _pdf_download
     "md": Download("Markdown", "text/markdown; charset=utf-8", lambda saved: saved.md.encode()),
     "txt": Download("Plain text", "text/plain; charset=utf-8", lambda saved: saved.txt.encode()),
     "json": Download("JSON data", "application/json", lambda saved: saved.json.encode()),
@@ -64,7 +64,11 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     and copy buttons, and, when the clause library changed since, what changed and an offer to regenerate."""
     saved = get_object_or_404(SavedPolicy, token=token)
     policy_opened(saved=saved)
-    downloads = [{"fmt": fmt, "label": d.label, "name": download_name(saved, fmt)} for fmt, d in DOWNLOADS.items()]
+    downloads = [
+        {"fmt": fmt, "label": d.label, "name": download_name(saved, fmt), "ready": fmt != "pdf" or pdf_ready}
+        for fmt, d in DOWNLOADS.items()
+        for pdf_ready in [saved.pdf_status == READY]
+    ]
     changed = library_changed_since(revision=saved.library_revision)
     context = {
         "saved": saved,
@@ -75,6 +79,7 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
         "library_changed": changed,
         # What the answers do not settle yet, each linking to its question; older policies have no list.
         "to_confirm": saved.data.get("to_confirm", []),
+        "pdf_status": saved.pdf_status,
     }
     return render(request, "documents/result.html", context)
 
@@ -106,12 +111,27 @@ def download(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     if fmt == "pdf" and (limited := rate_limited(request, group="pdf", token=token)):
         return limited
     policy_opened(saved=saved)
+    if fmt == "pdf":
+        return _pdf_download(request, saved)
     kind = DOWNLOADS[fmt]
-    try:
-        content = kind.content(saved)
-    except PdfError:
-        # WeasyPrint failed (the cause is logged): say so, and offer the HTML, which needs no rendering.
+    return _attachment(kind.content(saved), kind.content_type, download_name(saved, fmt))
+
+
+def _pdf_download(request: HttpRequest, saved: SavedPolicy) -> HttpResponse:
+    """The stored PDF; while the worker prepares it, a page that checks again (no web worker renders or
+    waits); after the worker gave up, a page that says so and offers the HTML."""
+    content = pdf_stored(saved)
+    if content is None and saved.pdf_status != FAILED:
+        pdf_asked_again(saved)  # a policy saved before the worker existed, or a lost file: asked once a while
+        content = pdf_stored(saved)  # there already when tasks run eagerly (make run)
+    if content is not None:
+        return _attachment(content, DOWNLOADS["pdf"].content_type, download_name(saved, "pdf"))
+    if saved.pdf_status == FAILED:
         return render(request, "documents/pdf_failed.html", {"saved": saved}, status=503)
-    response = HttpResponse(content, content_type=kind.content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=download_name(saved, fmt))
+    return render(request, "documents/pdf_preparing.html", {"saved": saved}, status=202)
+
+
+def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     return response
