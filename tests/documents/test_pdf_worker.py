@@ -34,6 +34,7 @@ def worker() -> Iterator[None]:
     database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"  # the test database
     env = os.environ | {"DATABASE_URL": database_url, "CELERY_EAGER": "false", "DB_CONN_MAX_AGE": "0"}
     command = [sys.executable, "-m", "celery", "-A", "policybuilder", "worker", "--pool=solo", "--loglevel=INFO"]
+    (ROOT / "out").mkdir(exist_ok=True)
     log = open(ROOT / "out" / "celery-worker.log", "w")  # noqa: SIM115 (closed below, after the worker)
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     app.conf.task_always_eager = False
