@@ -79,6 +79,10 @@ MIDDLEWARE = [
     "policybuilder.ops.middleware.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages gzipped (the result page carries the whole policy). BREACH needs a secret and text an attacker
+    # controls in one compressed body: Django masks the CSRF token anew on every response, and the pages
+    # that show a private token reflect nothing but the owner's own answers.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

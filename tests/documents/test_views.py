@@ -1,5 +1,6 @@
 """The result page and the downloads: what a shop owner sees and takes away."""
 
+import gzip
 import hashlib
 import json
 
@@ -152,3 +153,15 @@ def test_the_result_page_opens_with_the_policys_summary_and_shows_both_reading_g
     readability = saved.data["readability"]
     assert f"<dd>{readability['strict_grade']} " in figures and readability["strict_grade"] <= 8
     assert f"about {readability['minutes']} minutes" in figures and readability["minutes"] <= 10
+
+
+def test_the_result_page_travels_gzipped_to_a_browser_that_accepts_it(client):
+    saved = _saved("all-services")
+    url = reverse("documents:result", args=[saved.token])
+    plain = client.get(url)
+    zipped = client.get(url, headers={"accept-encoding": "gzip"})
+    assert "Content-Encoding" not in plain and zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"]
+    page = gzip.decompress(zipped.content)
+    assert saved.body_html.encode() in page  # the same page, the policy in it
+    assert len(zipped.content) * 3 < len(page)  # bytes on the wire, a third or less
