@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from policybuilder.documents.applicability import Laws
 from policybuilder.documents.providers import Provider
-from policybuilder.documents.transfers import NAMED, PLACE, TERRITORY, Transfer
+from policybuilder.documents.transfers import NAMED, PLACE, REGIONAL, TERRITORY, Transfer
 
-TERRITORY_OF = {"EU": "eu", "GB": "uk"}  # a catalogue entity's region -> the law whose territory it is in
+TERRITORY_OF = {region: law for law, region in REGIONAL.items()}  # an entity's region -> the law of that territory
 
 
 @dataclass(frozen=True)
@@ -101,10 +101,9 @@ def safeguard_short(safeguard: str) -> str:
     return safeguard  # a wording this table does not know yet: shown in full rather than lost
 
 
-def transfer_groups(transfers: tuple[Transfer, ...]) -> tuple[TransferGroup, ...]:
+def transfer_groups(transfers: tuple[Transfer, ...], columns: tuple[str, ...]) -> tuple[TransferGroup, ...]:
     """The companies abroad (the shop itself left out), one row per set of safeguards: countries on the
     same safeguards share a row, each company named once with its country."""
-    columns = transfer_columns(transfers)
     groups: dict[tuple[str, ...], dict[str, list[Provider]]] = {}
     for t in transfers:
         if t.provider is not None:
@@ -124,6 +123,5 @@ def transfer_columns(transfers: tuple[Transfer, ...]) -> tuple[str, ...]:
 
 
 def transfer_table(transfers: tuple[Transfer, ...]) -> TransferTable:
-    return TransferTable(
-        columns=tuple(PLACE[law] for law in transfer_columns(transfers)), rows=transfer_groups(transfers)
-    )
+    columns = transfer_columns(transfers)
+    return TransferTable(columns=tuple(PLACE[law] for law in columns), rows=transfer_groups(transfers, columns))

@@ -64,10 +64,10 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     and copy buttons, and, when the clause library changed since, what changed and an offer to regenerate."""
     saved = get_object_or_404(SavedPolicy, token=token)
     policy_opened(saved=saved)
+    pdf_ready = saved.pdf_status == READY
     downloads = [
         {"fmt": fmt, "label": d.label, "name": download_name(saved, fmt), "ready": fmt != "pdf" or pdf_ready}
         for fmt, d in DOWNLOADS.items()
-        for pdf_ready in [saved.pdf_status == READY]
     ]
     changed = library_changed_since(revision=saved.library_revision)
     context = {
