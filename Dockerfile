@@ -35,7 +35,9 @@ RUN mkdir -p /app/media && chown app:app /app/media
 USER app
 EXPOSE 8000
 # Migrate and load the clause library at every start (both are idempotent, and loading keeps
-# editors' changes), then serve. PDFs are rendered by the Celery worker (docker-compose's "worker"), not
-# here, so web workers are recycled only rarely, as a guard against slow leaks. No gunicorn
+# editors' changes), then serve. --preload imports the app and warms it (URLs, templates, the compiled
+# library: policybuilder/ops/warm.py) once in the master, so a new or recycled worker serves at once.
+# PDFs are rendered by the Celery worker (docker-compose's "worker"), not here, so web workers are
+# recycled only rarely, as a guard against slow leaks. No gunicorn
 # access log: the app logs each request itself with private tokens hashed (policybuilder/ops/middleware.py).
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py loadclauses && exec gunicorn policybuilder.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --max-requests 10000 --max-requests-jitter 1000"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py loadclauses && exec gunicorn policybuilder.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --preload --max-requests 10000 --max-requests-jitter 1000"]

@@ -12,12 +12,9 @@ is stopped at the end. Prints one line per page and the landing page's p99 ratio
     .venv/bin/python bench/load.py [--limited]   (needs `make db` first)
 """
 
-import http.client
 import os
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -25,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "policybuilder.settings")
 os.environ.setdefault("ALLOW_INSECURE_KEY", "true")
 
@@ -32,40 +30,22 @@ import django  # noqa: E402
 
 django.setup()
 
+from serve import free_port, get, server  # noqa: E402  (bench/serve.py)
+
 from policybuilder.documents.services import policy_publish  # noqa: E402
 from tests.base import make_answers  # noqa: E402
 
-HOST = "127.0.0.1"
 # --limited: the site's own rate limits (the hammering client soon gets 429s); otherwise limits far
 # above the load, so that the figures show the cost of the work itself.
 LIMITED = "--limited" in sys.argv
 REQUESTS, SECONDS = 300, 15.0  # per page and phase, whichever comes first
 HAMMER_PDFS = 120  # distinct policies, so every PDF the hammering client asks for is a fresh render
-UNLIMITED = {f"RATE_{name}": "100000/m" for name in (
-    "PDF_PER_IP", "PDF_PER_LINK", "PUBLISH_PER_IP", "PUBLISH_PER_LINK", "REGENERATE_PER_IP", "REGENERATE_PER_LINK"
-)}  # fmt: skip
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
-def _get(port: int, path: str) -> tuple[int, float]:
-    started = time.perf_counter()
-    connection = http.client.HTTPConnection(HOST, port, timeout=60)
-    connection.request("GET", path)
-    response = connection.getresponse()
-    response.read()
-    connection.close()
-    return response.status, time.perf_counter() - started
 
 
 def _measure(port: int, path: str) -> dict[str, float]:
     times, deadline = [], time.monotonic() + SECONDS
     while len(times) < REQUESTS and time.monotonic() < deadline:
-        status, seconds = _get(port, path)
+        status, seconds = get(port, path)
         if status != 200:
             raise SystemExit(f"{path} answered {status}")
         times.append(seconds)
@@ -79,24 +59,13 @@ def _hammer(port: int, tokens: list[str], stop: threading.Event, done: list[int]
     for token in tokens:
         if stop.is_set():
             return
-        if _get(port, f"/policy/{token}/policy.pdf")[0] == 200:
+        if get(port, f"/policy/{token}/policy.pdf")[0] == 200:
             done.append(1)
 
 
-def _server(port: int) -> subprocess.Popen[bytes]:
-    limits = {} if LIMITED else UNLIMITED
-    env = os.environ | limits | {"DEBUG": "false", "SECURE_COOKIES": "false", "LOG_LEVEL": "WARNING"}
-    command = [sys.executable, "-m", "gunicorn", "policybuilder.wsgi:application", "--bind", f"{HOST}:{port}",
-               "--workers", "2", "--log-level", "warning"]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
-    for _ in range(100):
-        try:
-            if _get(port, "/healthz")[0] in (200, 503):
-                return server
-        except OSError:
-            time.sleep(0.1)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
+def serve_with(port: int):
+    # The Dockerfile's flags: the app imported and warmed once before fork, workers recycled rarely.
+    return server(port, ["--preload", "--max-requests", "10000", "--max-requests-jitter", "1000"], limited=LIMITED)
 
 
 def main() -> None:
@@ -114,12 +83,12 @@ def main() -> None:
     }
     if LIMITED:  # one client asking for the same PDF hundreds of times is exactly what the limit stops
         del pages["cached pdf"]
-    port = _free_port()
-    server = _server(port)
+    port = free_port()
+    server = serve_with(port)
     try:
         for path in pages.values():  # warm both workers: imports, URLs, the library, the cached PDF
             for _ in range(6):
-                _get(port, path)
+                get(port, path)
         quiet = {name: _measure(port, path) for name, path in pages.items()}
         stop, rendered = threading.Event(), []
         halves = (hammer_tokens[::2], hammer_tokens[1::2])  # two at a time: enough to busy both workers

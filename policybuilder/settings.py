@@ -198,9 +198,25 @@ STORAGES = {
     },
 }
 
-# Stored files: each policy's PDF, rendered once by a Celery worker (on the file system under
-# MEDIA_ROOT by default; an S3-compatible store via django-storages would replace "default").
+# Stored files: each policy's PDF, rendered once by a Celery worker. On the file system under MEDIA_ROOT
+# by default; with STORAGE_BUCKET, in an S3-compatible store (AWS, MinIO, R2...) through django-storages,
+# so that web and worker containers on different machines share them. boto3 reads the credentials from
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the machine's role). Files stay private: the app
+# serves each PDF itself, to whoever holds the policy's private link, never by a public bucket URL.
 MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT") or BASE_DIR / "media")
+if os.getenv("STORAGE_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["STORAGE_BUCKET"],
+            "endpoint_url": os.getenv("STORAGE_ENDPOINT_URL") or None,  # None: AWS itself
+            "region_name": os.getenv("STORAGE_REGION") or None,
+            "location": os.getenv("STORAGE_PREFIX", "policybuilder"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": True,  # a PDF is named by its policy's token: a new render replaces it
+        },
+    }
 
 # Celery: PDFs are rendered by a worker, never by a web worker. Without CELERY_BROKER_URL (make run, the
 # tests) tasks run eagerly in the process that asks; with it (Redis or RabbitMQ) a worker takes them.
@@ -215,6 +231,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 2, "socket_connect_timeout"
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 # A render runs at most this long in the worker; gunicorn's timeout no longer matters for PDFs.
 PDF_TIME_LIMIT_SECONDS = envint("PDF_TIME_LIMIT_SECONDS", "60")
+# How stale this process's idea of the library revision may be (library/revision.py): an editor's change
+# reaches the other workers within this many seconds, and no request queries the revision in between.
+LIBRARY_RECHECK_SECONDS = envint("LIBRARY_RECHECK_SECONDS", "2")
 
 # Tag PDFs for screen readers (PDF/UA-1); about 15% slower to render.
 PDF_TAGGED = envbool("PDF_TAGGED", "true")

@@ -1,4 +1,4 @@
-"""WSGI entry point for gunicorn."""
+"""WSGI entry point for gunicorn (run with --preload: the warm start then happens once, before fork)."""
 
 import os
 
@@ -6,3 +6,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "policybuilder.settings")
 application = get_wsgi_application()
+
+from policybuilder.ops.warm import warm_start  # noqa: E402  (needs the app set up above)
+
+warm_start()

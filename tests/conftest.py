@@ -16,3 +16,14 @@ def _rate_limit_counters_cleared():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _library_revision_forgotten():
+    """A test's library changes are rolled back with its transaction, so the revision token this process
+    remembers (library/revision.py) must not outlive the test."""
+    from policybuilder.library.revision import revision_forget
+
+    revision_forget()
+    yield
+    revision_forget()

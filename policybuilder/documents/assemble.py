@@ -11,8 +11,8 @@ from policybuilder.documents.engine import (
     clause_selected,
     facts_context,
     library_current,
-    markdown_html,
 )
+from policybuilder.documents.clause_html import markdown_html
 from policybuilder.documents.facts import PolicyFacts, facts_build
 from policybuilder.documents.readability import Readability, readability_measure
 from policybuilder.documents.schema import answers_schema, answers_validate

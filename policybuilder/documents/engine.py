@@ -19,7 +19,8 @@ from markdown_it import MarkdownIt
 from policybuilder.documents.facts import PolicyFacts
 from policybuilder.documents.inventory import and_list
 from policybuilder.documents.sandbox import SAFE_FILTERS, ClauseSandbox, bounded_range, output_bounded, template_check
-from policybuilder.library.selectors import library_revision, library_snapshot
+from policybuilder.library.revision import revision_current
+from policybuilder.library.selectors import library_snapshot
 from policybuilder.library.types import ClauseData, LawData, LegalItemData, LibraryData, SectionData, ServiceData
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -79,37 +80,6 @@ def environment_make() -> ClauseSandbox:
 
 ENV = environment_make()
 MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
-
-
-def markdown_html(markdown: str) -> str:
-    """Clause Markdown as HTML. Each table cell carries its column's heading as `data-label`, so a
-    narrow screen can show a table as labelled cards (policy.css) without losing what a cell means.
-
-    Header cells carry `scope`, and the first cell of a body row (what the row is about: a company, a
-    kind of data) is its row header, so a screen reader, and the PDF's tags (WeasyPrint reads scope to
-    fill each data cell's /Headers), name both headings of every data cell."""
-    tokens = MARKDOWN.parse(markdown)
-    headings: list[str] = []
-    column = 0
-    for index, token in enumerate(tokens):
-        if token.type == "thead_open":
-            headings = []
-        elif token.type == "th_open":
-            token.attrSet("scope", "col")
-            headings.append(tokens[index + 1].content)
-        elif token.type == "tr_open":
-            column = 0
-        elif token.type == "td_open":
-            if column < len(headings):
-                token.attrSet("data-label", headings[column])
-            # A one-column table has no other cell for a row header to name.
-            if column == 0 and len(headings) > 1:
-                token.type, token.tag = "th_open", "th"
-                token.attrSet("scope", "row")
-                # A cell is always td_open, inline, td_close.
-                tokens[index + 2].type, tokens[index + 2].tag = "th_close", "th"
-            column += 1
-    return MARKDOWN.renderer.render(tokens, MARKDOWN.options, {})
 
 
 def facts_context(facts: PolicyFacts) -> dict[str, Any]:
@@ -244,10 +214,10 @@ _compiled_lock = threading.Lock()
 
 
 def library_current() -> CompiledLibrary:
-    """The compiled library at the database's current revision, compiled again only on change."""
+    """The compiled library at the current revision (library/revision.py), compiled again only on change."""
     global _compiled
     try:
-        revision = library_revision()
+        revision = revision_current()
         if _compiled is None or _compiled.revision != revision:
             with _compiled_lock:
                 if _compiled is None or _compiled.revision != revision:

@@ -84,6 +84,22 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "documents/result.html", context)
 
 
+# What the copy buttons copy: the policy's HTML for a shop's page editor, or its plain text.
+COPY_SOURCES = {"html": "The policy's HTML", "text": "The policy as plain text"}
+
+
+def copy_source(request: HttpRequest, token: str, kind: str) -> HttpResponse:
+    """One copy source on a page of its own, to select and copy by hand (without JavaScript, or when the
+    browser refuses the clipboard): the result page carries the policy once, as the policy itself."""
+    if kind not in COPY_SOURCES:
+        raise Http404(f"nothing to copy as {kind}")
+    saved = get_object_or_404(SavedPolicy, token=token)
+    content = saved.body_html if kind == "html" else saved.txt
+    return render(
+        request, "documents/copy_source.html", {"saved": saved, "kind": kind, "label": COPY_SOURCES[kind], "content": content}
+    )
+
+
 @require_POST
 def regenerate(request: HttpRequest, token: str) -> HttpResponse:
     """A new policy from the same answers and today's library; the old one stays as it was."""

@@ -9,8 +9,8 @@ from types import TracebackType
 from typing import Any
 
 from policybuilder.documents.assemble import schema_current
+from policybuilder.documents.clause_html import markdown_html
 from policybuilder.documents.engine import (
-    MARKDOWN,
     ClauseError,
     CompiledClause,
     CompiledLibrary,
@@ -119,7 +119,7 @@ def clause_try(*, clause: CompiledClause, sample: Sample, context: dict[str, Any
         markdown = clause_render(clause, context)
     except ClauseError as exc:
         return ClauseTrial(sample=sample, selected=True, error=_plain(exc, slug), line=template_line(exc))
-    return ClauseTrial(sample=sample, selected=True, markdown=markdown, html=MARKDOWN.render(markdown))
+    return ClauseTrial(sample=sample, selected=True, markdown=markdown, html=markdown_html(markdown))
 
 
 def clause_compiled(library: CompiledLibrary, slug: str) -> CompiledClause:

@@ -3,13 +3,19 @@
 from typing import Any
 from uuid import uuid4
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from policybuilder.library.models import Clause, Law, LegalItem, LibraryRevision, Section, Service
+from policybuilder.library.revision import revision_forget
 
 
 def library_revision_bump(**_: Any) -> None:
     LibraryRevision.objects.update_or_create(pk=1, defaults={"token": uuid4().hex})
+    # Forget the token this process knows now (this transaction reads the new one) and again once the
+    # change is committed, in case another thread read the old one meanwhile.
+    revision_forget()
+    transaction.on_commit(revision_forget)
 
 
 for model in (Section, Clause, Service, Law, LegalItem):

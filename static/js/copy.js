@@ -1,5 +1,7 @@
-// "Copy" buttons: each copies the text of the field named in data-copy-from.
-// The buttons stay hidden without JavaScript; the text is there to select and copy by hand.
+// "Copy" buttons. A button copies what its data-copy-from names (a text field's value, or the markup of
+// an element: the policy shown on the result page) or what its data-copy-url answers (the text export),
+// so the page carries the policy only once. Without JavaScript the buttons stay hidden and the page links
+// to a copy page with the text in a field, to select and copy by hand; that is also where a refusal goes.
 (function () {
   "use strict";
 
@@ -24,6 +26,19 @@
     });
   }
 
+  function contentOf(button) {
+    if (button.dataset.copyUrl) {
+      return fetch(button.dataset.copyUrl, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) {
+          throw new Error("answered " + response.status);
+        }
+        return response.text();
+      });
+    }
+    var source = document.getElementById(button.dataset.copyFrom);
+    return Promise.resolve(source.tagName === "TEXTAREA" ? source.value : source.innerHTML.trim());
+  }
+
   function say(button, message) {
     var area = button.closest("section, aside");
     var status = area ? area.querySelector(".js-copy-status") : null;
@@ -32,29 +47,31 @@
     }
   }
 
+  function refused(button) {
+    var source = document.getElementById(button.dataset.copyFrom || "");
+    if (source && source.tagName === "TEXTAREA") {
+      source.focus();
+      source.select();
+      say(button, "Your browser did not allow copying: the text is selected, press Ctrl+C or Cmd+C.");
+    } else {
+      say(button, "Your browser did not allow copying: open the HTML or the text on its own page, below.");
+    }
+  }
+
   document.querySelectorAll(".js-copy").forEach(function (button) {
-    var source = document.getElementById(button.dataset.copyFrom);
-    if (!source) {
+    if (!button.dataset.copyUrl && !document.getElementById(button.dataset.copyFrom)) {
       return;
     }
     var label = button.textContent;
     button.hidden = false;
     button.addEventListener("click", function () {
-      copyText(source.value).then(
+      contentOf(button).then(copyText).then(
         function () {
           button.textContent = "Copied";
           say(button, "Copied to the clipboard.");
           window.setTimeout(function () { button.textContent = label; }, 2500);
         },
-        function () {
-          var details = source.closest("details");
-          if (details) {
-            details.open = true;
-          }
-          source.focus();
-          source.select();
-          say(button, "Your browser did not allow copying: the text is selected, press Ctrl+C or Cmd+C.");
-        }
+        function () { refused(button); }
       );
     });
   });

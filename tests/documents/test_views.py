@@ -165,3 +165,23 @@ def test_the_result_page_travels_gzipped_to_a_browser_that_accepts_it(client):
     page = gzip.decompress(zipped.content)
     assert saved.body_html.encode() in page  # the same page, the policy in it
     assert len(zipped.content) * 3 < len(page)  # bytes on the wire, a third or less
+
+
+def test_the_result_page_carries_the_policy_once_and_links_its_copy_pages(client):
+    saved = _saved("all-services")
+    page = _result_page(client, saved)
+    sentence = "They act only on our instructions"  # a sentence of the recipients section
+    assert sentence in saved.txt and page.count(sentence) == 1
+    assert len(page.encode()) < len(saved.body_html.encode()) + 40_000  # the policy, and the page around it
+    for kind in ("html", "text"):
+        assert reverse("documents:copy", args=[saved.token, kind]) in page
+
+
+def test_a_copy_page_holds_the_html_or_the_text_to_select_by_hand(client):
+    saved = _saved("us-ca")
+    html_page = client.get(reverse("documents:copy", args=[saved.token, "html"])).content.decode()
+    text_page = client.get(reverse("documents:copy", args=[saved.token, "text"])).content.decode()
+    assert f">{escape(saved.body_html)}</textarea>" in html_page  # markup shown as characters, not rendered
+    assert f">{escape(saved.txt)}</textarea>" in text_page
+    assert reverse("documents:result", args=[saved.token]) in text_page
+    assert client.get(reverse("documents:copy", args=[saved.token, "pdf"])).status_code == 404

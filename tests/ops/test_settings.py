@@ -37,3 +37,27 @@ def test_an_operator_behind_a_proxy_can_trust_its_forwarded_protocol():
 
 def test_local_development_still_starts_without_a_key():
     assert _start(DEBUG="true").returncode == 0
+
+
+STORAGE = (
+    "import django; django.setup(); from django.core.files.storage import storages; s = storages['default']; "
+    "print(type(s).__name__, getattr(s, 'bucket_name', ''), getattr(s, 'endpoint_url', ''), s.url('pdf/x.pdf')[:60])"
+)
+
+
+def test_pdfs_go_to_an_s3_compatible_bucket_when_an_operator_names_one():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("STORAGE_", "AWS_"))}
+    env |= {"DJANGO_SETTINGS_MODULE": "policybuilder.settings", "ALLOW_INSECURE_KEY": "true"}
+    local = subprocess.run([sys.executable, "-c", STORAGE], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert local.stdout.startswith("FileSystemStorage"), local.stderr
+    bucket = env | {
+        "STORAGE_BUCKET": "shop-pdfs",
+        "STORAGE_ENDPOINT_URL": "http://127.0.0.1:9000",
+        "AWS_ACCESS_KEY_ID": "test-key",
+        "AWS_SECRET_ACCESS_KEY": "test-secret",
+    }
+    s3 = subprocess.run([sys.executable, "-c", STORAGE], cwd=ROOT, env=bucket, capture_output=True, text=True)
+    kind, name, endpoint, url = s3.stdout.split(maxsplit=3)
+    assert (kind, name, endpoint) == ("S3Storage", "shop-pdfs", "http://127.0.0.1:9000"), s3.stderr
+    # Private files: an address to one is signed and expires, and it names the app's own folder.
+    assert url.startswith("http://127.0.0.1:9000/shop-pdfs/policybuilder/pdf/x.pdf")
