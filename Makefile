@@ -55,6 +55,7 @@ check: setup
 bench: db
 	$(PY) bench/assemble.py
 	$(PY) bench/pdf.py
+	$(PY) bench/catalogue.py
 
 format: setup
 	$(VENV)/bin/ruff format .

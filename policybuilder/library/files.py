@@ -34,9 +34,14 @@ class LibraryFileError(ValueError):
     """A library file that cannot be read; the message names the file and what is wrong."""
 
 
+# libyaml's safe loader where PyYAML was built with it (the wheels are): four times faster on a catalogue
+# of thousands of services, which is most of a fresh `loadclauses`.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
     except (OSError, yaml.YAMLError) as exc:
         raise LibraryFileError(f"{path}: {exc}") from exc
 

@@ -167,3 +167,8 @@ class LibraryRevision(models.Model):
     """
 
     token = models.CharField(max_length=32)
+    # What the last `loadclauses` loaded: the fingerprint of its files (services.library_files_fingerprint)
+    # and the token that load left. While the token is still that one, no row has changed since (every
+    # change bumps it), so loading the same files again would change nothing: the next start skips it.
+    files_hash = models.CharField(max_length=64, blank=True)
+    files_token = models.CharField(max_length=32, blank=True)

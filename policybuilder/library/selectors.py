@@ -37,6 +37,14 @@ def library_revision() -> str:
     return LibraryRevision.objects.filter(pk=1).values_list("token", flat=True).first() or ""
 
 
+def library_loaded_unchanged(*, fingerprint: str) -> bool:
+    """Whether `fingerprint` is that of the files last loaded and no library row has changed since, so
+    that loading them again would change nothing. Every change (an editor's save or delete, a load that
+    wrote) bumps the token, so the token must still be the one that load left."""
+    row = LibraryRevision.objects.filter(pk=1).values_list("token", "files_hash", "files_token").first()
+    return bool(fingerprint) and row is not None and row[1] == fingerprint and row[0] == row[2]
+
+
 def clause_data(row: Clause) -> ClauseData:
     return ClauseData(
         slug=row.slug,

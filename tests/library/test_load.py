@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 
 from policybuilder.library.files import library_files_read
 from policybuilder.library.models import Clause, LegalItem, Service
+from policybuilder.library.selectors import library_revision
 from tests.base import CLAUSES
 
 pytestmark = pytest.mark.django_db
@@ -28,9 +29,11 @@ def test_every_file_is_in_the_database():
 
 
 def test_loading_again_changes_nothing():
-    before = list(Clause.objects.values_list("slug", "updated_at"))
-    assert "0 created, 0 updated" in _load()
+    before, revision = list(Clause.objects.values_list("slug", "updated_at")), library_revision()
+    assert "unchanged since the last load" in _load()
+    assert "0 created, 0 updated, 0 removed" in _load("--force")  # the whole load, finding nothing to do
     assert list(Clause.objects.values_list("slug", "updated_at")) == before
+    assert library_revision() == revision
 
 
 def test_an_editors_change_is_kept_unless_forced():

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from policybuilder.library.files import LibraryFileError, library_files_read
 from policybuilder.library.selectors import library_diff, library_snapshot
-from policybuilder.library.services import library_load
+from policybuilder.library.services import library_files_load
 from policybuilder.library.types import LibraryData
 
 
@@ -17,7 +17,8 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
     help = (
         "Load the clause library (clauses/) into the database. Safe to run again: unchanged rows stay, "
-        "and rows an editor changed stay unless --force. --check only lists the differences."
+        "and rows an editor changed stay unless --force; the files last loaded, with no row changed since, "
+        "are not read again. --check only lists the differences."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -25,7 +26,9 @@ class Command(BaseCommand):
             "--dir", type=Path, default=settings.CLAUSES_DIR, help="The clause library folder (default: clauses/)."
         )
         parser.add_argument(
-            "--force", action="store_true", help="Overwrite clauses and services that an editor changed."
+            "--force",
+            action="store_true",
+            help="Overwrite clauses and services that an editor changed, and load even files unchanged since the last load.",
         )
         parser.add_argument(
             "--check",
@@ -35,13 +38,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            data = library_files_read(options["dir"])
+            if options["check"]:
+                self._check(library_files_read(options["dir"]))
+                return
+            report = library_files_load(directory=options["dir"], force=options["force"])
         except LibraryFileError as exc:
             raise CommandError(str(exc)) from exc
-        if options["check"]:
-            self._check(data)
+        if report is None:
+            self.stdout.write("Clause library unchanged since the last load: nothing to do (--force loads it anyway).")
             return
-        report = library_load(data=data, force=options["force"])
         self.stdout.write(f"Clause library loaded: {report.summary()}")
         for name in report.kept_edits:
             self.stdout.write(f"  kept editor's change: {name}")
