@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from policybuilder.documents.clause_html import markdown_html
 from policybuilder.documents.coverage import Coverage, coverage_build
 from policybuilder.documents.engine import (
     CompiledLibrary,
@@ -12,7 +13,6 @@ from policybuilder.documents.engine import (
     facts_context,
     library_current,
 )
-from policybuilder.documents.clause_html import markdown_html
 from policybuilder.documents.facts import PolicyFacts, facts_build
 from policybuilder.documents.readability import Readability, readability_measure
 from policybuilder.documents.schema import answers_schema, answers_validate

@@ -96,7 +96,9 @@ def copy_source(request: HttpRequest, token: str, kind: str) -> HttpResponse:
     saved = get_object_or_404(SavedPolicy, token=token)
     content = saved.body_html if kind == "html" else saved.txt
     return render(
-        request, "documents/copy_source.html", {"saved": saved, "kind": kind, "label": COPY_SOURCES[kind], "content": content}
+        request,
+        "documents/copy_source.html",
+        {"saved": saved, "kind": kind, "label": COPY_SOURCES[kind], "content": content},
     )
 
 

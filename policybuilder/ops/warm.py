@@ -12,6 +12,7 @@ from django.template.loader import get_template
 from django.urls import get_resolver
 
 from policybuilder.documents.engine import ClauseError, library_current
+from policybuilder.questionnaire.selectors import catalogue_choices
 
 logger = logging.getLogger("policybuilder.ops")
 
@@ -20,13 +21,14 @@ TEMPLATES = ("questionnaire/landing.html", "questionnaire/step.html", "documents
 
 
 def warm_start() -> None:
-    """Import every view, load the common templates and compile the clause library, then close the
-    database connections: a connection opened before fork must never be shared by the workers."""
+    """Import every view, load the common templates, compile the clause library and the wizard's
+    service choices, then close the database connections: a connection opened before fork must never
+    be shared by the workers."""
     get_resolver().url_patterns  # noqa: B018  (importing the URLconf imports every view module)
     for name in TEMPLATES:
         get_template(name)
     try:
-        library_current()
+        catalogue_choices(library=library_current())  # the library, and the wizard's choices built from it
     except (ClauseError, DatabaseError) as exc:  # not loaded yet, or no database: the first request says so
         logger.warning("warm start without the clause library: %s", exc)
     finally:

@@ -12,10 +12,9 @@ from django.core.exceptions import ValidationError
 
 from policybuilder.documents.schema import FORMAT_CHECKER
 from policybuilder.ops.text import text_cleaned, unsafe_characters
+from policybuilder.questionnaire.picker import BOX, Catalogue, KindChoices, ServicesField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
-# The catalogue's choices for each kind of service: kind -> [(slug, name)].
-Catalogue = dict[str, list[tuple[str, str]]]
 # Longest list a posted field may keep (the schema allows 30 services of a kind).
 MAX_VALUES = 60
 
@@ -73,17 +72,17 @@ def url_field(label: str, help_text: str, *, required: bool = False) -> forms.UR
     )
 
 
-def service_picker(label: str, help_text: str, choices: list[tuple[str, str]]) -> forms.MultipleChoiceField:
-    """Checkboxes for the catalogue's services of one kind; a slug we do not know is refused by name."""
-    return forms.MultipleChoiceField(
+def service_picker(label: str, help_text: str, kind: KindChoices) -> ServicesField:
+    """Checkboxes for the catalogue's services of one kind (picker.py: a long kind shows a few and a
+    name box); a service we do not know is refused by name."""
+    return ServicesField(
+        kind=kind,
         label=label,
         help_text=help_text,
-        choices=choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": "We do not know a service called “%(value)s”. Tick one from the list, "
-            "or add yours under “One we don't list”."
+            "invalid_choice": "We do not know a service called “%(value)s”: check the spelling, tick one "
+            "from the list, or add yours under “One we don't list”."
         },
     )
 
@@ -163,6 +162,10 @@ class StepForm(forms.Form):
     def add_fields(self) -> None:
         """Add the fields that depend on the catalogue or on other answers (called by __init__)."""
 
+    def kind(self, kind: str) -> KindChoices:
+        """The catalogue's services of one kind (none when the catalogue has none of it)."""
+        return self.catalogue.get(kind) or KindChoices()
+
     def layout(self) -> Layout:
         """The fields in order; a form overrides it to group fields under a legend."""
         return Layout(*self.fields)
@@ -197,15 +200,18 @@ class StepForm(forms.Form):
         pairs = []
         for name, field in self.fields.items():
             value = self.cleaned_data.get(name)
-            if name.startswith("other_") and not value:
-                continue  # an empty "one we don't list" row says nothing
+            if name.startswith("other_") and not value or name.endswith(BOX):
+                continue  # an empty "one we don't list" row says nothing; a name box's name is in its list
             pairs.append((str(field.label), _display(field, value)))
         return pairs
 
 
-def picker(name: str) -> Field:
-    """A service picker: JavaScript adds a filter box to anything marked service-picker."""
-    return Field(name, wrapper_class="service-picker")
+def picker(form: forms.Form, name: str) -> Layout:
+    """A service picker, and its name box when the list is long: JavaScript adds a filter box to
+    anything marked service-picker, and suggests names in the box."""
+    box = f"{name}{BOX}"
+    listed = Field(name, wrapper_class="service-picker", template="questionnaire/picker_field.html")
+    return Layout(listed, *([box] if box in form.fields else []))
 
 
 def other_row(legend: str, name_key: str, url_key: str, *, folded: bool = True) -> Layout:

@@ -4,6 +4,7 @@ a saved policy. The business, data, newsletter and review steps are here; the ot
 their own (service_forms, sensitive_form, customer_forms, practices_form, size_form, retention_form)."""
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 import pycountry
@@ -19,6 +20,7 @@ from policybuilder.questionnaire.retention_form import RetentionForm
 from policybuilder.questionnaire.sensitive_form import SensitiveForm
 from policybuilder.questionnaire.service_forms import AnalyticsForm, NewsletterDetailsForm, PaymentsForm, ShippingForm
 from policybuilder.questionnaire.size_form import SizeForm
+from policybuilder.questionnaire.widgets import FixedChoices, FixedListSelect
 
 # The laws that require a postal address (clauses/laws.yaml `address_required`), as the hint names them.
 ADDRESS_LAWS = {"children": "a shop made for children under 13 (COPPA)", "ca": "a shop selling in Canada (PIPEDA)"}
@@ -31,9 +33,23 @@ def address_hint() -> str:
     return f"Needed for {laws}; a PO box is fine. Otherwise optional: customers can reach you by email."
 
 
+@cache  # pycountry's list does not change while the process runs
 def country_choices() -> list[tuple[str, str]]:
     named = ((c.alpha_2, getattr(c, "common_name", None) or c.name) for c in pycountry.countries)
     return [("", "Choose a country"), *sorted(named, key=lambda pair: pair[1])]
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    return frozenset(code for code, _ in country_choices())
+
+
+class CountryField(forms.ChoiceField):
+    """A country by its code: looked up in a set, where Django's ChoiceField reads every choice again
+    (the wizard checks the business page several times a request)."""
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in country_codes()
 
 
 class BusinessForm(StepForm):
@@ -73,10 +89,10 @@ class BusinessForm(StepForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
     )
-    country = forms.ChoiceField(
+    country = CountryField(
         label="Country the business is based in",
-        choices=country_choices,
-        widget=forms.Select(attrs={"autocomplete": "country"}),
+        choices=FixedChoices(country_choices),
+        widget=FixedListSelect(attrs={"autocomplete": "country"}),
         help_text="It decides which privacy laws always apply to you, and the tax rule for how long order records are kept.",
         error_messages={"required": "Choose the country your business is based in."},
     )

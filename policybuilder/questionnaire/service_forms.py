@@ -19,6 +19,7 @@ from policybuilder.questionnaire.fields import (
     yes_no,
     yes_or_no,
 )
+from policybuilder.questionnaire.picker import BOX, ServiceChoiceField, name_box_add
 
 # The shop platform question's own choices, beside the catalogue's platforms.
 NO_PLATFORM, OTHER = "none", "other"
@@ -32,9 +33,9 @@ class PaymentsForm(StepForm):
 
     def layout(self) -> Layout:
         return Layout(
-            picker("platform"),
+            picker(self, "platform"),
             other_row("A platform we don't list", "other_platform_name", "other_platform_url"),
-            picker("gateways"),
+            picker(self, "gateways"),
             other_row("One we don't list", "other_name", "other_url"),
             "stores_card_numbers",
         )
@@ -58,7 +59,8 @@ class PaymentsForm(StepForm):
             self, choice="platform", name_key="other_platform_name", url_key="other_platform_url"
         )
         self.other = other_service_clean(self, "other_name", "other_url")
-        if not cleaned.get("gateways") and not self.other and not self.has_error("other_url"):
+        said = self.has_error("other_url") or self.has_error(f"gateways{BOX}")  # an error there says it already
+        if not cleaned.get("gateways") and not self.other and not said:
             self.add_error(
                 "gateways", "Tick at least one way your customers pay, or add yours under “One we don't list”."
             )
@@ -79,31 +81,30 @@ class PaymentsForm(StepForm):
         }
 
     def add_fields(self) -> None:
-        choices = [
-            *self.catalogue.get("platform", []),
-            (NO_PLATFORM, "None: our shop runs on our own website"),
-            (OTHER, "One we don't list (add it below)"),
-        ]
-        self.fields["platform"] = forms.ChoiceField(
+        extra = [(NO_PLATFORM, "None: our shop runs on our own website"), (OTHER, "One we don't list (add it below)")]
+        self.fields["platform"] = ServiceChoiceField(
+            kind=self.kind("platform"),
+            extra=extra,
             label="Which platform runs your shop?",
-            choices=choices,
             required=False,
-            widget=forms.RadioSelect,
             help_text="Your platform stores every order and customer record, so the policy names it. It is where "
             "you sign in to see your orders. If you run your own site (WordPress with WooCommerce, say), choose "
             "None. If unsure, ask whoever built your site, or leave it empty.",
             error_messages={
-                "invalid_choice": "We do not know a platform called “%(value)s”. Choose one from the list."
+                "invalid_choice": "We do not know a platform called “%(value)s”: check the spelling, choose one "
+                "from the list, or choose “One we don't list” and add it below."
             },
         )
+        name_box_add(self, "platform", "platform")
         name, url = other_service_fields("platform")
         self.fields["other_platform_name"], self.fields["other_platform_url"] = name, url
         self.fields["gateways"] = service_picker(
             "Payment providers you use",
             "Tick every way customers can pay: card processors, wallets like Apple Pay and pay-later services. "
             "If unsure, look at the payment settings of your shop platform.",
-            self.catalogue.get("payment", []),
+            self.kind("payment"),
         )
+        name_box_add(self, "gateways", "payment provider")
         self.fields["other_name"], self.fields["other_url"] = other_service_fields("payment provider")
         self.fields["stores_card_numbers"] = yes_no(
             "Do card numbers reach your own server?",
@@ -118,9 +119,9 @@ class AnalyticsForm(StepForm):
 
     def layout(self) -> Layout:
         return Layout(
-            picker("services"),
+            picker(self, "services"),
             other_row("An analytics tool we don't list", "other_analytics_name", "other_analytics_url"),
-            picker("advertising"),
+            picker(self, "advertising"),
             other_row("An advertising tool we don't list", "other_advertising_name", "other_advertising_url"),
         )
 
@@ -155,16 +156,18 @@ class AnalyticsForm(StepForm):
             "Analytics tools",
             "Tools that count visits and show how people use your site. Tick each one your site loads; "
             "if unsure, ask whoever set up your site or check your platform's apps. Tick none if you use none.",
-            self.catalogue.get("analytics", []),
+            self.kind("analytics"),
         )
+        name_box_add(self, "services", "analytics tool")
         name, url = other_service_fields("analytics tool")
         self.fields["other_analytics_name"], self.fields["other_analytics_url"] = name, url
         self.fields["advertising"] = service_picker(
             "Advertising tags and pixels",
             "Code from ad networks that tracks sales from your ads, like the Meta Pixel. "
             "Tick each one installed on your site; tick none if you do not advertise online.",
-            self.catalogue.get("advertising", []),
+            self.kind("advertising"),
         )
+        name_box_add(self, "advertising", "advertising tool")
         name, url = other_service_fields("advertising tool")
         self.fields["other_advertising_name"], self.fields["other_advertising_url"] = name, url
 
@@ -175,7 +178,7 @@ class NewsletterDetailsForm(StepForm):
 
     def layout(self) -> Layout:
         return Layout(
-            picker("provider"),
+            picker(self, "provider"),
             other_row("If you chose “One we don't list”", "other_name", "other_url", folded=False),
             "double_opt_in",
         )
@@ -202,18 +205,19 @@ class NewsletterDetailsForm(StepForm):
         }
 
     def add_fields(self) -> None:
-        choices = [*self.catalogue.get("newsletter", []), ("other", "One we don't list (add it below)")]
-        self.fields["provider"] = forms.ChoiceField(
+        self.fields["provider"] = ServiceChoiceField(
+            kind=self.kind("newsletter"),
+            extra=[("other", "One we don't list (add it below)")],
             label="Newsletter service",
-            choices=choices,
-            widget=forms.RadioSelect,
             help_text="The tool you write and send the newsletter with. If your shop platform sends it itself, "
             "pick “One we don't list” and give the platform's name.",
             error_messages={
                 "required": "Choose the service that sends your newsletter.",
-                "invalid_choice": "We do not know a service called “%(value)s”. Choose one from the list.",
+                "invalid_choice": "We do not know a service called “%(value)s”: check the spelling, choose one "
+                "from the list, or choose “One we don't list” and add it below.",
             },
         )
+        name_box_add(self, "provider", "newsletter service")
         self.fields["other_name"], self.fields["other_url"] = other_service_fields("newsletter service")
         self.fields["double_opt_in"] = yes_no(
             "Do new subscribers confirm by clicking a link in an email?",
@@ -239,7 +243,10 @@ class ShippingForm(StepForm):
 
     def layout(self) -> Layout:
         return Layout(
-            picker("carriers"), other_row("One we don't list", "other_name", "other_url"), "ships_from", "international"
+            picker(self, "carriers"),
+            other_row("One we don't list", "other_name", "other_url"),
+            "ships_from",
+            "international",
         )
 
     def clean(self) -> dict[str, Any]:
@@ -272,8 +279,9 @@ class ShippingForm(StepForm):
         self.fields["carriers"] = service_picker(
             "Carriers you ship with",
             "Tick every delivery company you hand parcels to. Tick none if you sell only downloads or services.",
-            self.catalogue.get("shipping", []),
+            self.kind("shipping"),
         )
+        name_box_add(self, "carriers", "carrier")
         self.fields["other_name"], self.fields["other_url"] = other_service_fields("carrier")
         # Keep the page order: pickers first, then the questions declared on the class.
         for name in ("ships_from", "international"):

@@ -14,9 +14,10 @@ from formtools.wizard.storage.session import SessionStorage
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.services import policies_delete, policy_publish
 from policybuilder.library.selectors import library_changed_since
-from policybuilder.questionnaire.fields import Catalogue, form_data_encode
+from policybuilder.questionnaire.fields import form_data_encode
 from policybuilder.questionnaire.forms import STEPS
 from policybuilder.questionnaire.models import Draft
+from policybuilder.questionnaire.picker import Catalogue
 from policybuilder.questionnaire.selectors import SESSION_KEY
 
 logger = logging.getLogger(__name__)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("questions/", wizard, name="questions"),
     path("questions/<str:step>/", wizard, name="step"),
+    path("services/<slug:kind>/names/", views.service_names, name="service-names"),
     path("resume/<token:token>/", views.resume, name="resume"),
     path("policy/<token:token>/change/", views.change, name="change"),
     path("policy/<token:token>/delete/", views.delete_policy, name="delete-policy"),

@@ -7,11 +7,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
 
@@ -20,9 +20,10 @@ from policybuilder.documents.engine import ClauseError
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.ops.limits import rate_limited
 from policybuilder.questionnaire import concurrency, conditions, selectors, services
-from policybuilder.questionnaire.fields import Catalogue, StepForm, form_data_bounded
+from policybuilder.questionnaire.fields import StepForm, form_data_bounded
 from policybuilder.questionnaire.forms import STEPS, CustomersForm
 from policybuilder.questionnaire.models import Draft
+from policybuilder.questionnaire.picker import Catalogue
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,13 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "session_days": settings.SESSION_COOKIE_AGE // 86400,
     }
     return render(request, "questionnaire/privacy.html", context)
+
+
+@require_GET
+def service_names(request: HttpRequest, kind: str) -> JsonResponse:
+    """The names of a kind's services that contain ?q=, for static/js/picker.js to suggest in a long
+    list's name box (without JavaScript, sending the page lists them)."""
+    return JsonResponse({"names": selectors.service_names(kind=kind, typed=request.GET.get("q", "")[:120])})
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -121,7 +129,9 @@ class PolicyWizard(NamedUrlSessionWizardView):
         "size": conditions.asks_size,
     }
     template_name = "questionnaire/step.html"
+    storage_name = "policybuilder.questionnaire.storage.ChangedOnlySessionStorage"  # a look saves nothing
     draft: Draft | None = None
+    checked: dict[tuple[str, tuple[str, ...]], StepForm | None]  # step_checked's forms, this request's
     posted = ""  # the step a POST carries, once it is known to be one of this questionnaire's
 
     def get_prefix(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
@@ -134,6 +144,7 @@ class PolicyWizard(NamedUrlSessionWizardView):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.draft = selectors.draft_of_session(session=request.session)
         self.stale: list[str] = []
+        self.checked = {}
         if request.method != "POST":  # a GET never writes the draft
             fresh = request.session.session_key is None and self.draft is None
             response = super().dispatch(request, *args, **kwargs)
@@ -180,13 +191,26 @@ class PolicyWizard(NamedUrlSessionWizardView):
 
     def valid_forms(self, steps: Iterable[str] | None = None) -> dict[str, StepForm]:
         """The forms of these steps (by default every step that applies) whose answers validate."""
-        forms = {}
-        for step in self.get_form_list() if steps is None else steps:
+        checked = {step: self.step_checked(step) for step in (self.get_form_list() if steps is None else steps)}
+        return {step: form for step, form in checked.items() if form is not None}
+
+    def step_checked(self, step: str) -> StepForm | None:
+        """The step's form with its saved answers when they validate, else None.
+
+        The skip rules, the progress list and the pages whose options follow other answers check the
+        same steps again and again (eleven forms for one page). A GET changes no saved answers, so
+        there each is checked once for each list of applying steps (which a form's options follow).
+        """
+        key = (step, tuple(self.get_form_list()))
+        if self.request.method == "POST" or key not in self.checked:
             data = self.storage.get_step_data(step)
             form = self.get_form(step=step, data=data) if data is not None else None
-            if form is not None and form.is_valid():
-                forms[step] = form
-        return forms
+            self.checked[key] = form if form is not None and form.is_valid() else None
+        return self.checked[key]
+
+    def get_cleaned_data_for_step(self, step: str) -> dict[str, Any] | None:
+        form = self.step_checked(step) if step in self.form_list else None
+        return form.cleaned_data if form is not None else None
 
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         kwargs: dict[str, Any] = {"catalogue": self.catalogue}

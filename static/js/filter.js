@@ -6,8 +6,9 @@
   function addFilter(picker, index) {
     var fieldset = picker.querySelector("fieldset");
     var options = picker.querySelectorAll(".form-check");
-    if (!fieldset || options.length < 10) {
-      return;
+    var box = picker.nextElementSibling && picker.nextElementSibling.querySelector("input.picker-name");
+    if (!fieldset || options.length < 10 || box) {
+      return; // a long list shows a few services and has its own name box (picker.js) instead
     }
     var legend = fieldset.querySelector("legend");
     var wrap = document.createElement("div");

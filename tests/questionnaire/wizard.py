@@ -5,6 +5,9 @@ from typing import Any
 from django.test import Client
 from django.urls import reverse
 
+from policybuilder.library.models import Service
+from policybuilder.library.signals import library_revision_bump
+
 PREFIX = "policy"  # the wizard's management form prefix
 
 
@@ -124,3 +127,23 @@ def policy_of(response):
     from policybuilder.documents.models import SavedPolicy
 
     return SavedPolicy.objects.get(token=resolve(response.url).kwargs["token"])
+
+
+def add_services(kind: str, count: int, start: int = 0) -> None:
+    """Services of a kind after the shipped ones, in one insert (a catalogue the size editors may reach)."""
+    Service.objects.bulk_create(
+        Service(
+            slug=f"{kind}-{n:04d}",
+            name=f"Acme {kind.title()} {n:04d}",
+            kind=kind,
+            company=f"Acme {n} Ltd",
+            country="GB",
+            privacy_url=f"https://acme-{n}.example/privacy",
+            receives=["your name"],
+            purpose="take payments",
+            role="processor",
+            order=1000 + n,
+        )
+        for n in range(start, start + count)
+    )
+    library_revision_bump()  # a bulk insert sends no signal: say the library changed
