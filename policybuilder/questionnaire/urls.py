@@ -1,10 +1,11 @@
 from django.urls import path
 
 from policybuilder.questionnaire import views
+from policybuilder.questionnaire.wizard import PolicyWizard
 
 app_name = "questionnaire"
 
-wizard = views.PolicyWizard.as_view(url_name="questionnaire:step")
+wizard = PolicyWizard.as_view(url_name="questionnaire:step")
 
 urlpatterns = [
     path("", views.landing, name="landing"),
