@@ -30,7 +30,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from serve import free_port, get, server  # noqa: E402  (bench/serve.py)
+from serve import PRODUCTION_FLAGS, free_port, get, server  # noqa: E402  (bench/serve.py)
 
 from policybuilder.documents.services import policy_publish  # noqa: E402
 from tests.base import make_answers  # noqa: E402
@@ -63,11 +63,6 @@ def _hammer(port: int, tokens: list[str], stop: threading.Event, done: list[int]
             done.append(1)
 
 
-def serve_with(port: int):
-    # The Dockerfile's flags: the app imported and warmed once before fork, workers recycled rarely.
-    return server(port, ["--preload", "--max-requests", "10000", "--max-requests-jitter", "1000"], limited=LIMITED)
-
-
 def main() -> None:
     policy = policy_publish(answers=make_answers("us-ca"))
     business = make_answers()["business"]
@@ -84,7 +79,7 @@ def main() -> None:
     if LIMITED:  # one client asking for the same PDF hundreds of times is exactly what the limit stops
         del pages["cached pdf"]
     port = free_port()
-    server = serve_with(port)
+    process = server(port, PRODUCTION_FLAGS, limited=LIMITED)
     try:
         for path in pages.values():  # warm both workers: imports, URLs, the library, the cached PDF
             for _ in range(6):
@@ -100,8 +95,8 @@ def main() -> None:
         for hammer in hammers:
             hammer.join(timeout=60)
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
     print(f"{'page':<12} {'quiet rps':>10} {'quiet p99':>10} {'hammered rps':>13} {'hammered p99':>13}")
     for name in pages:
         q, h = quiet[name], loaded[name]

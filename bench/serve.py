@@ -10,6 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
+# The Dockerfile's gunicorn flags: the app imported and warmed once before fork, workers recycled rarely.
+PRODUCTION_FLAGS = ["--preload", "--max-requests", "10000", "--max-requests-jitter", "1000"]
 # Limits far above any benchmark's load, so that the figures show the cost of the work itself.
 UNLIMITED = {f"RATE_{name}": "100000/m" for name in (
     "PDF_PER_IP", "PDF_PER_LINK", "PUBLISH_PER_IP", "PUBLISH_PER_LINK", "REGENERATE_PER_IP", "REGENERATE_PER_LINK"

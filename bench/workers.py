@@ -25,13 +25,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("ALLOW_INSECURE_KEY", "true")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "policybuilder.settings")
 
-from serve import free_port, get, server  # noqa: E402  (bench/serve.py)
+from serve import PRODUCTION_FLAGS, free_port, get, server  # noqa: E402  (bench/serve.py)
 
 REQUESTS = int(os.getenv("BENCH_REQUESTS", "1500"))  # per client: 3,000 in all, 6 recycles at 500
 PAGES = ("/", "/questions/business/")
 FLAGS = {
     "before (--max-requests 500)": ["--max-requests", "500"],
-    "now (--preload, 10,000)": ["--preload", "--max-requests", "10000", "--max-requests-jitter", "1000"],
+    "now (--preload, 10,000)": PRODUCTION_FLAGS,
     "no recycling": [],
 }
 

@@ -6,7 +6,6 @@ query per request. A change made in this process is seen at once (the bump forge
 one made by another worker or by `loadclauses` is seen within that many seconds.
 """
 
-import threading
 import time
 
 from django.conf import settings
@@ -14,7 +13,6 @@ from django.conf import settings
 from policybuilder.library.selectors import library_revision
 
 _known: tuple[str, float] | None = None  # (token, when it was read, by time.monotonic)
-_lock = threading.Lock()
 
 
 def revision_current() -> str:
@@ -23,9 +21,8 @@ def revision_current() -> str:
     known = _known
     if known is not None and time.monotonic() - known[1] < settings.LIBRARY_RECHECK_SECONDS:
         return known[0]
-    with _lock:
-        token = library_revision()
-        _known = (token, time.monotonic())
+    token = library_revision()  # two threads may both read it: harmless, and no lock to hold
+    _known = (token, time.monotonic())
     return token
 
 
