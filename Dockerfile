@@ -26,7 +26,7 @@ RUN pip install -r requirements.txt
 
 COPY --chown=app:app . .
 # collectstatic needs no database or secret; the values are placeholders for this step only.
-RUN DEBUG=false SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
+RUN DEBUG=false SECRET_KEY=collectstatic-only SITE_URL=http://collectstatic.invalid python manage.py collectstatic --noinput
 
 # The PDFs the worker stores (docker-compose mounts the shared "media" volume here; a new volume takes
 # this folder's owner, so the app user can write to it).

@@ -3,7 +3,8 @@
 
 Starts gunicorn as the Dockerfile does (2 sync workers) on 127.0.0.1 only, against the database and
 cache the environment names (run it with DATABASE_URL and REDIS_URL for the production shape), then
-times the landing page, a questionnaire step, a result page and a cached PDF: first quiet, then while
+times a static file, a published policy's public page, the landing page, a questionnaire step, a result
+page and a cached PDF: first quiet, then while
 another client asks for the PDFs of many distinct policies. Since the PDF worker (issue 11), those
 PDFs are rendered when each policy is saved (here, eagerly, before the timing starts; in production, by
 the Celery worker) and the web workers only serve stored files. Every loop is bounded in count and time, and the server
@@ -33,6 +34,8 @@ django.setup()
 from serve import PRODUCTION_FLAGS, free_port, get, server  # noqa: E402  (bench/serve.py)
 
 from policybuilder.documents.services import policy_publish  # noqa: E402
+from policybuilder.publishing.candidate import candidate_build  # noqa: E402
+from policybuilder.publishing.services import publication_start  # noqa: E402
 from tests.base import make_answers  # noqa: E402
 
 # --limited: the site's own rate limits (the hammering client soon gets 429s); otherwise limits far
@@ -70,7 +73,13 @@ def main() -> None:
         policy_publish(answers=make_answers("minimal", business=business | {"name": f"Load {i} {time.time()}"})).token
         for i in range(HAMMER_PDFS)
     ]
+    slug = f"bench-{int(time.time())}"
+    shown = candidate_build(source=policy, slug=slug, latest=None)
+    assert shown is not None
+    publication_start(source=policy, slug=slug, notify_email="", expected=shown.token)
     pages = {
+        "static file": "/static/css/policy.css",
+        "public page": f"/p/{slug}/",
         "landing": "/",
         "step": "/questions/business/",
         "result": f"/policy/{policy.token}/",
@@ -102,6 +111,8 @@ def main() -> None:
         q, h = quiet[name], loaded[name]
         print(f"{name:<12} {q['rps']:>10.1f} {q['p99_ms']:>8.1f}ms {h['rps']:>13.1f} {h['p99_ms']:>11.1f}ms")
     print(f"PDF downloads served to the hammering client meanwhile: {len(rendered)}")
+    share = quiet["public page"]["rps"] / quiet["static file"]["rps"]
+    print(f"public page: {share:.2f} of a static file's requests/s, quiet (target 0.5 or more)")
     ratio = loaded["landing"]["p99_ms"] / quiet["landing"]["p99_ms"]
     print(f"landing page p99 under PDF hammering: {ratio:.1f}x quiet (target 2x or less)")
 

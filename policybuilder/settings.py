@@ -49,6 +49,14 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-local-key-set-SECRET_KEY-in-production"
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
+# The site's own address, for the links that leave a request behind: published policies' canonical links,
+# their "Changes to this policy" link, the Atom feed and the owner's emails. Required in production, like
+# SECRET_KEY: a public page must never name localhost as its canonical address.
+SITE_URL = os.getenv("SITE_URL", "").rstrip("/")
+if not SITE_URL:
+    if not (DEBUG or envbool("ALLOW_INSECURE_KEY", "false")):
+        raise ImproperlyConfigured("SITE_URL must be set when DEBUG is off, e.g. https://policies.example.com")
+    SITE_URL = "http://127.0.0.1:8000"
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
@@ -72,6 +80,7 @@ INSTALLED_APPS = [
     "policybuilder.documents",
     "policybuilder.questionnaire",
     "policybuilder.editing",
+    "policybuilder.publishing",
 ]
 
 MIDDLEWARE = [
@@ -170,6 +179,8 @@ RATE_LIMITS = {
     "pdf": (os.getenv("RATE_PDF_PER_IP", "30/m"), os.getenv("RATE_PDF_PER_LINK", "10/m")),
     "publish": (os.getenv("RATE_PUBLISH_PER_IP", "10/m"), os.getenv("RATE_PUBLISH_PER_LINK", "5/m")),
     "regenerate": (os.getenv("RATE_REGENERATE_PER_IP", "10/m"), os.getenv("RATE_REGENERATE_PER_LINK", "3/m")),
+    # The manage page of a published policy assembles what publishing would put online.
+    "manage": (os.getenv("RATE_MANAGE_PER_IP", "60/m"), os.getenv("RATE_MANAGE_PER_LINK", "30/m")),
 }
 RATELIMIT_USE_CACHE = "default"
 # Django's own Redis backend counts atomically, though django-ratelimit lists only django-redis; local
@@ -234,6 +245,23 @@ PDF_TIME_LIMIT_SECONDS = envint("PDF_TIME_LIMIT_SECONDS", "60")
 # How stale this process's idea of the library revision may be (library/revision.py): an editor's change
 # reaches the other workers within this many seconds, and no request queries the revision in between.
 LIBRARY_RECHECK_SECONDS = envint("LIBRARY_RECHECK_SECONDS", "2")
+
+# Published policies (publishing/): how long browsers and proxies may keep a public page before asking
+# again (a conditional GET then costs a 304), and how long the rendered pages stay in the shared cache.
+PUBLIC_MAX_AGE_SECONDS = envint("PUBLIC_MAX_AGE_SECONDS", "300")
+PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", "86400")
+# Email to owners who asked to hear of library updates: printed on the console unless EMAIL_HOST is set.
+EMAIL_HOST = os.getenv("EMAIL_HOST", "")
+EMAIL_BACKEND = os.getenv(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = envint("EMAIL_PORT", "587")
+EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "true")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "10")
+DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "policybuilder <no-reply@localhost>")
 
 # Tag PDFs for screen readers (PDF/UA-1); about 15% slower to render.
 PDF_TAGGED = envbool("PDF_TAGGED", "true")

@@ -16,5 +16,6 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on every page, the admin's included.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     path("", include("policybuilder.documents.urls")),
+    path("", include("policybuilder.publishing.urls")),
     path("", include("policybuilder.questionnaire.urls")),
 ]

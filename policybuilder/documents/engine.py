@@ -121,6 +121,7 @@ def facts_context(facts: PolicyFacts) -> dict[str, Any]:
         "sales": facts.sales,
         "parental_consent": facts.parental_consent,
         "effective_date": facts.effective_date,
+        "versions_url": facts.versions_url,
     }
 
 

@@ -111,6 +111,7 @@ class PolicyFacts:
     effective_date: str
     effective_date_iso: str
     language: str
+    versions_url: str  # where the published policy's earlier versions are listed; "" until it is published
     retention: Retention
     practices: Practices
     sensitive: Sensitive
@@ -281,6 +282,7 @@ def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -
         effective_date=_date_format(answers["effective_date"], us_style=shop.us_style_dates),
         effective_date_iso=answers["effective_date"],
         language=answers.get("language", "en"),
+        versions_url=answers.get("publication", {}).get("versions_url", ""),
         retention=retention_resolve(
             answers=answers.get("retention", {}),
             country=shop.country,

@@ -166,6 +166,11 @@ def answers_schema(*, catalogue_slugs: dict[str, list[str]]) -> dict[str, Any]:
             "not_applicable": not_applicable_schema(("us-ca", "au")),
             "effective_date": _text(10, format="date"),
             "language": {"type": "string", "enum": ["en"]},
+            # Set when the owner publishes the policy (publishing/): where its earlier versions are listed.
+            "publication": {
+                "type": "object", "additionalProperties": False,
+                "properties": {"versions_url": _text(500, format="uri")},
+            },
             "retention": {
                 "type": "object", "additionalProperties": False,
                 "properties": {

@@ -9,7 +9,7 @@ from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from policybuilder.documents.assemble import policy_assemble
+from policybuilder.documents.assemble import Policy, policy_assemble
 from policybuilder.documents.exporters import policy_export
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.pdf import pdf_key, pdf_meta
@@ -28,10 +28,14 @@ def policy_publish(*, answers: dict[str, Any], family: str = "") -> SavedPolicy:
     Called when the questionnaire is done and when an owner regenerates a policy after the
     library changed. A saved policy is never rendered again: a new one is saved instead.
     """
-    policy = policy_assemble(answers=answers)
+    return policy_store(policy=policy_assemble(answers=answers), family=family)
+
+
+def policy_store(*, policy: Policy, family: str = "") -> SavedPolicy:
+    """Store an assembled policy with every export, and ask the worker for its PDF."""
     exports = {fmt: policy_export(policy, fmt) for fmt in SAVED_FORMATS}
     saved = SavedPolicy.objects.create(
-        answers=answers,
+        answers=policy.answers,
         **({"family": family} if family else {}),
         body_html=render_to_string("documents/policy_body.html", {"policy": policy}),
         library_revision=policy.library_revision,

@@ -5,9 +5,14 @@ from uuid import uuid4
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 from policybuilder.library.models import Clause, Law, LegalItem, LibraryRevision, Section, Service
 from policybuilder.library.revision import revision_forget
+
+# Sent after every revision bump, inside the transaction that changed the library: receivers that
+# look at the new library register their work with transaction.on_commit (publishing/signals.py).
+library_changed = Signal()
 
 
 def library_revision_bump(**_: Any) -> None:
@@ -16,6 +21,7 @@ def library_revision_bump(**_: Any) -> None:
     # change is committed, in case another thread read the old one meanwhile.
     revision_forget()
     transaction.on_commit(revision_forget)
+    library_changed.send(sender=LibraryRevision)
 
 
 for model in (Section, Clause, Service, Law, LegalItem):

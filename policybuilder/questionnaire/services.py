@@ -14,6 +14,7 @@ from formtools.wizard.storage.session import SessionStorage
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.services import policies_delete, policy_publish
 from policybuilder.library.selectors import library_changed_since
+from policybuilder.publishing.services import publication_erase
 from policybuilder.questionnaire.fields import form_data_encode
 from policybuilder.questionnaire.forms import STEPS
 from policybuilder.questionnaire.models import Draft
@@ -237,6 +238,8 @@ def owner_data_delete(*, request: HttpRequest, policy: SavedPolicy | None = None
     if draft is not None:
         drafts |= Draft.objects.filter(pk=draft.pk)
     gone, _ = drafts.delete()
+    for family in families:
+        publication_erase(family=family)  # its public pages answer 410 Gone from now on
     gone += sum(policies_delete(family=family) for family in families)
     request.session.flush()
     return gone

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.services import policies_delete
+from policybuilder.publishing.models import PUBLISHED, Publication
+from policybuilder.publishing.services import publication_erase
 from policybuilder.questionnaire.models import Draft
 
 
@@ -44,5 +46,10 @@ class Command(BaseCommand):
         kept = set(
             SavedPolicy.objects.filter(family__in=families).exclude(pk__in=policies).values_list("family", flat=True)
         )
+        # A published policy is in use, whoever opens it: its family stays while it is public.
+        published = Publication.objects.filter(family__in=families, state=PUBLISHED)
+        kept |= {family for family in published.values_list("family", flat=True) if family}
+        for family in families - kept:
+            publication_erase(family=family)  # an unpublished page of a family that goes answers 410 from now on
         gone_policies = sum(policies_delete(family=family) for family in families - kept)
         self.stdout.write(f"{gone_drafts} drafts, {gone_sessions} sessions and {gone_policies} policies deleted")
