@@ -12,9 +12,10 @@ from django.conf import settings
 from django.urls import reverse
 
 from policybuilder.documents.assemble import Policy, policy_assemble
-from policybuilder.documents.exporters import policy_export, policy_text
+from policybuilder.documents.exporters import policy_export
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.publishing.changes import changes_list
+from policybuilder.publishing.diff import diff_source
 from policybuilder.publishing.models import PublishedVersion
 from policybuilder.publishing.snapshot import snapshot_build
 
@@ -29,7 +30,7 @@ class Candidate:
     token: str
     snapshot: dict[str, Any]
     changes: list[str]  # since the latest version; [] for a first version
-    text: str  # the plain-text export, for the text diff
+    text: str  # what the text diff compares (diff.diff_source)
     library_changed: bool  # the wording differs from the saved policy the owner read (the library changed)
 
 
@@ -53,9 +54,10 @@ def candidate_build(*, source: SavedPolicy, slug: str, latest: PublishedVersion 
         policy, html = _policy(answers | {"effective_date": previous_date})
         if html == latest.saved.html:
             return None
-        # A new version takes effect today, unless the owner chose a later date for it.
-        answers["effective_date"] = max(answers["effective_date"], previous_date, date.today().isoformat())
-    if answers["effective_date"] != previous_date or latest is None:
+    # A published version takes effect when it is published, never before, unless the owner chose a later
+    # date for it: a public page must not claim it said this on a day it did not.
+    answers["effective_date"] = max(answers["effective_date"], previous_date, date.today().isoformat())
+    if latest is None or answers["effective_date"] != previous_date:
         policy, html = _policy(answers)
     snapshot = snapshot_build(policy)
     shown = f"{policy.library_revision}:{latest.number if latest else 0}:{source.pk}:{answers['effective_date']}"
@@ -66,6 +68,8 @@ def candidate_build(*, source: SavedPolicy, slug: str, latest: PublishedVersion 
         token=hashlib.sha256(shown.encode()).hexdigest()[:20],
         snapshot=snapshot,
         changes=changes_list(latest.snapshot, snapshot) if latest else [],
-        text=policy_text(policy),
+        text=diff_source(
+            {"title": s.title, "clauses": [{"markdown": c.markdown} for c in s.clauses]} for s in policy.sections
+        ),
         library_changed=policy.library_revision != source.library_revision,
     )

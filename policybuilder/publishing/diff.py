@@ -6,8 +6,12 @@ change, and the rest are counted, so one changed sentence in a long policy shows
 """
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
+
+from policybuilder.documents.text import markdown_units
 
 CONTEXT = 1  # unchanged paragraphs shown before and after each change
 SIMILAR = 0.5  # word-level ratio from which a removed and an added paragraph are one changed paragraph
@@ -33,6 +37,18 @@ class Block:
     pieces: tuple[tuple[str, str], ...] = ()
     count: int = 0
     context: tuple[str, ...] = ()
+
+
+def diff_source(sections: Iterable[Mapping[str, Any]]) -> str:
+    """What the text diff compares: each section's title, then each paragraph, list item and table cell
+    of its clauses as a reader sees it (no Markdown marks, no underlines), one per paragraph. `sections`
+    are shaped as the JSON export stores them (title, clauses with their markdown)."""
+    parts: list[str] = []
+    for section in sections:
+        parts.append(str(section["title"]))
+        for clause in section["clauses"]:
+            parts.extend(unit for unit in markdown_units(str(clause["markdown"])) if unit.strip())
+    return "\n\n".join(parts)
 
 
 def paragraphs_split(text: str) -> list[str]:

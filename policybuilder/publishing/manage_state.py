@@ -9,7 +9,7 @@ from django.forms import Form
 from policybuilder.documents.assemble import InvalidAnswers
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.publishing.candidate import Candidate, candidate_build
-from policybuilder.publishing.diff import text_diff
+from policybuilder.publishing.diff import diff_source, text_diff
 from policybuilder.publishing.forms import NotifyForm, PublishForm, RenameForm, StartForm
 from policybuilder.publishing.models import Publication
 from policybuilder.publishing.pages import public_url
@@ -26,7 +26,7 @@ def manage_context(*, saved: SavedPolicy, publication: Publication | None, forms
         candidate = candidate_build(source=saved, slug=slug, latest=latest)
     except InvalidAnswers as exc:  # e.g. a service the catalogue no longer lists: change answers first
         errors = exc.errors
-    baseline = latest.saved.txt if latest else saved.txt
+    baseline = diff_source((latest.saved if latest else saved).data["sections"])
     email = str(saved.answers.get("business", {}).get("email", ""))
     start: Form = forms.get("start") or StartForm(
         initial={"slug": slug, "email": email, "expected": candidate.token if candidate else ""}

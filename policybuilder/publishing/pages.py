@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from policybuilder.publishing.diff import text_diff
+from policybuilder.publishing.diff import diff_source, text_diff
 from policybuilder.publishing.models import Publication, PublishedVersion
 from policybuilder.publishing.public_cache import Rendered
 
@@ -54,6 +54,8 @@ def policy_page(publication_pk: int, number: int, latest: int) -> Rendered:
     context["canonical"] = (
         public_url("latest", slug) if number == latest else public_url("version", slug, number=number)
     )
+    if number < latest:
+        context["next_version"] = _version(publication_pk, number + 1)
     return Rendered(render_to_string("publishing/public_policy.html", context).encode(), HTML)
 
 
@@ -74,7 +76,9 @@ def changes_page(publication_pk: int, number: int, latest: int) -> Rendered:
     if number > 1:
         before = _version(publication_pk, number - 1)
         context["before"] = before
-        context["blocks"] = text_diff(before.saved.txt, version.saved.txt)
+        context["blocks"] = text_diff(
+            diff_source(before.saved.data["sections"]), diff_source(version.saved.data["sections"])
+        )
     return Rendered(render_to_string("publishing/public_changes.html", context).encode(), HTML)
 
 
@@ -119,7 +123,7 @@ class VersionsFeed(Feed):
 
     def title(self, obj: Publication) -> str:
         latest = obj.versions.select_related("saved").first()
-        return f"Privacy policy of {latest.saved.shop_name if latest else obj.slug}: versions"
+        return f"Privacy policy for {latest.saved.shop_name if latest else obj.slug}: versions"
 
     def link(self, obj: Publication) -> str:
         return public_url("versions", obj.slug)

@@ -34,7 +34,7 @@ def test_an_owner_publishes_updates_and_unpublishes_a_policy(page: Page):
     problems += look_at(page, "31-manage")
 
     page.locator("a.public-link").click()
-    expect(page).to_have_title("Privacy policy of Golden Gate Goods")
+    expect(page).to_have_title("Privacy policy for Golden Gate Goods")
     expect(page.get_by_role("heading", name="Changes to this policy")).to_be_visible()
     problems += look_at(page, "32-public-policy")
 
@@ -63,7 +63,7 @@ def test_an_owner_publishes_updates_and_unpublishes_a_policy(page: Page):
     expect(page.get_by_role("heading", name="What changed in version 2", exact=True)).to_be_visible()
     problems += look_at(page, "35-public-changes")
     page.goto("/p/golden-gate-goods/v/1/")
-    expect(page.get_by_text("It has been replaced")).to_be_visible()
+    expect(page.get_by_text("A newer version replaced it on")).to_be_visible()
     expect(page.get_by_text("We test our backups every month.")).to_have_count(0)
 
     page.goto(manage_url)

@@ -1,6 +1,7 @@
 """Publishing through the test client: the public page, versions, what changed, owner control."""
 
 import re
+from datetime import date
 
 import pytest
 from django.core import mail
@@ -20,15 +21,16 @@ def test_a_published_policy_has_a_public_page_with_its_name_canonical_link_date_
     page = client.get(url)
     html = page.content.decode()
     assert page.status_code == 200
-    assert "<title>Privacy policy of Golden Gate Goods</title>" in html
+    assert "<title>Privacy policy for Golden Gate Goods</title>" in html
     assert '<link rel="canonical" href="http://127.0.0.1:8000/p/golden-gate-goods/">' in html
-    assert 'Last updated: <time datetime="2026-11-22">' in html
+    # Published today: a public page never claims a date before it was published.
+    assert f'Last updated: <time datetime="{date.today().isoformat()}">' in html
     assert 'href="http://127.0.0.1:8000/p/golden-gate-goods/v/1/policy.pdf"' in html
     assert 'href="http://127.0.0.1:8000/p/golden-gate-goods/versions/"' in html
     assert "<script" not in html
     # The policy's own "Changes to this policy" section links its version list.
     changes = html[html.index('id="changes"') :]
-    assert "is listed at" in changes and "/p/golden-gate-goods/versions/" in changes
+    assert 'is in <a href="http://127.0.0.1:8000/p/golden-gate-goods/versions/">our list of versions</a>' in changes
     assert "public" in page["Cache-Control"] and "max-age=300" in page["Cache-Control"]
     assert page["ETag"] and page["Last-Modified"]
     assert "Set-Cookie" not in page and "Cookie" not in page.get("Vary", "")
@@ -70,9 +72,9 @@ def test_a_second_version_after_changing_answers_keeps_the_first_as_it_was(clien
     latest = client.get(url).content.decode()
     assert "Mailchimp" in latest and "Version 2, published" in latest
     v1 = client.get(url + "v/1/").content.decode()
-    body = re.search(r'<main class="policy" id="main">(.*?)<p class="public-version">', v1, re.S)[1]  # type: ignore[index]
+    body = re.search(r'(<header class="policy-header">.*?)<p class="public-version">', v1, re.S)[1]  # type: ignore[index]
     assert body in v1_before  # the same stored text
-    assert "Klaviyo" in v1 and "It has been replaced" in v1
+    assert "Klaviyo" in v1 and "A newer version replaced it on" in v1
     versions = client.get(url + "versions/").content.decode()
     assert "Version 2" in versions and "Version 1" in versions and "First published." in versions
     assert "Replaced Klaviyo with Mailchimp as the newsletter provider." in versions
@@ -216,3 +218,13 @@ def test_embed_fragment_json_and_feed(client: Client):
     feed = client.get(url + "feed.atom")
     assert feed["Content-Type"].startswith("application/atom+xml")
     assert b"<title>Version 1: First published.</title>" in feed.content
+
+
+def test_each_version_has_its_stored_pdf(client: Client):
+    saved = saved_policy()
+    url = publish_first(client, saved)
+    pdf = client.get(url + "v/1/policy.pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF") and "public" in pdf["Cache-Control"]
+    assert client.get(url + "v/2/policy.pdf").status_code == 404
+    assert client.get(url + "v/2/").status_code == 404
