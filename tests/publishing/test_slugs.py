@@ -1,6 +1,7 @@
 """A shop's public address: from its name, plain ASCII, unique, never a reserved word."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -59,7 +60,7 @@ def test_the_retention_schedule_keeps_a_published_policy_and_removes_an_unpublis
     client.post(f"/policy/{unpublished.token}/publish/", {"action": "unpublish"})
     long_ago = timezone.now() - timedelta(days=30 * settings.POLICY_RETENTION_MONTHS + 1)
     SavedPolicy.objects.update(opened_at=long_ago, created_at=long_ago)
-    call_command("purgeexpired", stdout=open("/dev/null", "w"))
+    call_command("purgeexpired", stdout=StringIO())
     assert SavedPolicy.objects.filter(family=published.family).exists()
     assert not SavedPolicy.objects.filter(family=unpublished.family).exists()
     assert client.get(url).status_code == 410
