@@ -18,7 +18,6 @@ from policybuilder.documents.pdf_jobs import FAILED, READY, pdf_asked_again, pdf
 from policybuilder.documents.services import policy_opened, policy_publish
 from policybuilder.library.selectors import library_changed_since, library_changes_since
 from policybuilder.ops.limits import rate_limited
-from policybuilder.publishing.services import publication_of
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +80,6 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
         # What the answers do not settle yet, each linking to its question; older policies have no list.
         "to_confirm": saved.data.get("to_confirm", []),
         "pdf_status": saved.pdf_status,
-        "publication": publication_of(family=saved.family),
     }
     return render(request, "documents/result.html", context)
 

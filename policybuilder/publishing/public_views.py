@@ -42,35 +42,31 @@ def _page(request: HttpRequest, slug: str, page: str, build: Callable[[PublicSta
     return response
 
 
-def _known(state: PublicState, number: int) -> bool:
-    return 1 <= number <= state.latest
-
-
 @require_safe
 def latest(request: HttpRequest, slug: str) -> HttpResponse:
     return _page(request, slug, "latest", lambda s: pages.policy_page(s.pk, s.latest, s.latest))
 
 
-@require_safe
-def version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+def _numbered(
+    request: HttpRequest, slug: str, number: int, page: str, build: Callable[[PublicState], Rendered]
+) -> HttpResponse:
+    """A page of one version: 404 for a number never published."""
     state = _published(request, slug)
     if isinstance(state, HttpResponse):
         return state
-    if not _known(state, number):
+    if not 1 <= number <= state.latest:
         return render(request, "publishing/missing.html", status=404)
-    return public_response(request, state, f"v{number}", lambda: pages.policy_page(state.pk, number, state.latest))
+    return public_response(request, state, f"{page}{number}", lambda: build(state))
+
+
+@require_safe
+def version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    return _numbered(request, slug, number, "v", lambda s: pages.policy_page(s.pk, number, s.latest))
 
 
 @require_safe
 def changes(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    state = _published(request, slug)
-    if isinstance(state, HttpResponse):
-        return state
-    if not _known(state, number):
-        return render(request, "publishing/missing.html", status=404)
-    return public_response(
-        request, state, f"changes{number}", lambda: pages.changes_page(state.pk, number, state.latest)
-    )
+    return _numbered(request, slug, number, "changes", lambda s: pages.changes_page(s.pk, number, s.latest))
 
 
 @require_safe
