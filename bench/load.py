@@ -67,6 +67,9 @@ def _hammer(port: int, tokens: list[str], stop: threading.Event, done: list[int]
 
 
 def main() -> None:
+    from django.core.management import call_command
+
+    call_command("collectstatic", "--noinput", verbosity=0)  # the static file is served as in production
     policy = policy_publish(answers=make_answers("us-ca"))
     business = make_answers()["business"]
     hammer_tokens = [
