@@ -250,6 +250,9 @@ LIBRARY_RECHECK_SECONDS = envint("LIBRARY_RECHECK_SECONDS", "2")
 # again (a conditional GET then costs a 304), and how long the rendered pages stay in the shared cache.
 PUBLIC_MAX_AGE_SECONDS = envint("PUBLIC_MAX_AGE_SECONDS", "300")
 PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", "86400")
+# How long a process may go on using a public page's state (published, unpublished, renamed) it read:
+# an owner's change reaches every worker within this many seconds.
+PUBLIC_STATE_RECHECK_SECONDS = envint("PUBLIC_STATE_RECHECK_SECONDS", "2")
 # Email to owners who asked to hear of library updates: printed on the console unless EMAIL_HOST is set.
 EMAIL_HOST = os.getenv("EMAIL_HOST", "")
 EMAIL_BACKEND = os.getenv(

@@ -27,3 +27,14 @@ def _library_revision_forgotten():
     revision_forget()
     yield
     revision_forget()
+
+
+@pytest.fixture(autouse=True)
+def _public_states_forgotten():
+    """Each process remembers public pages' states for a moment (publishing/public_cache.py); a test's
+    publications are rolled back with it, so what this process remembers must not outlive the test."""
+    from policybuilder.publishing.public_cache import public_state_forget
+
+    public_state_forget()
+    yield
+    public_state_forget()

@@ -1,8 +1,10 @@
-"""The public pages' cache, in the shared cache (Redis in production): per slug, the publication's state;
-per page, the rendered bytes with their ETag. A request for a published page costs two cache reads and
-no database query, and a conditional GET answers 304 without sending the body."""
+"""The public pages' cache, in the shared cache (Redis in production): per slug, the publication's state
+(remembered a moment in each process too); per page, the rendered bytes with their ETag. A request for a
+published page costs one cache read and no database query, and a conditional GET answers 304 without
+sending the body."""
 
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -35,7 +37,28 @@ def _state_key(slug: str) -> str:
     return f"public:state:{slug}"
 
 
+# Each process remembers a slug's state for this long, so a public page costs one shared-cache read (its
+# bytes), not two: a change reaches the other processes within these seconds (like the library revision).
+_known: dict[str, tuple[float, "PublicState"]] = {}
+
+
+def public_state_forget() -> None:
+    _known.clear()
+
+
 def public_state(slug: str) -> PublicState:
+    now = time.monotonic()
+    known = _known.get(slug)
+    if known is not None and known[0] > now:
+        return known[1]
+    state = _state_read(slug)
+    if len(_known) > 10_000:  # a crawler walking random slugs must not grow it without end
+        _known.clear()
+    _known[slug] = (now + settings.PUBLIC_STATE_RECHECK_SECONDS, state)
+    return state
+
+
+def _state_read(slug: str) -> PublicState:
     cached = cache.get(_state_key(slug))
     if cached is not None:
         return PublicState(**cached)
@@ -63,9 +86,16 @@ def public_cache_forget(publication: Publication) -> None:
     """Forget the cached state of a publication's slugs now and again once the change is committed (in
     between, another request could cache the old state again). Its cached pages are keyed by generation:
     never read again."""
-    keys = [_state_key(s) for s in (publication.slug, publication.old_slug) if s]
-    cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    slugs = [s for s in (publication.slug, publication.old_slug) if s]
+    keys = [_state_key(s) for s in slugs]
+
+    def forget() -> None:
+        cache.delete_many(keys)
+        for slug in slugs:
+            _known.pop(slug, None)
+
+    forget()
+    transaction.on_commit(forget)
 
 
 @dataclass(frozen=True)
