@@ -8,15 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.conf import settings
-from django.urls import reverse
-
 from policybuilder.documents.assemble import Policy, policy_assemble
 from policybuilder.documents.exporters import policy_export
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.publishing.changes import changes_list
 from policybuilder.publishing.diff import diff_source
 from policybuilder.publishing.models import PublishedVersion
+from policybuilder.publishing.pages import public_url
 from policybuilder.publishing.snapshot import snapshot_build
 
 
@@ -34,10 +32,6 @@ class Candidate:
     library_changed: bool  # the wording differs from the saved policy the owner read (the library changed)
 
 
-def versions_url(slug: str) -> str:
-    return settings.SITE_URL + reverse("publishing:versions", kwargs={"slug": slug})
-
-
 def _policy(answers: dict[str, Any]) -> tuple[Policy, str]:
     policy = policy_assemble(answers=answers)
     return policy, policy_export(policy, "html")
@@ -47,7 +41,7 @@ def candidate_build(*, source: SavedPolicy, slug: str, latest: PublishedVersion 
     """The version that publishing `source` at /p/<slug>/ would make, or None when it would say exactly
     what the latest version says. Raises InvalidAnswers or ClauseError like any assembly."""
     answers = deepcopy(source.answers)
-    answers["publication"] = {"versions_url": versions_url(slug)}
+    answers["publication"] = {"versions_url": public_url("versions", slug)}
     previous_date = latest.saved.answers["effective_date"] if latest else ""
     if latest is not None:
         # Compared on the latest version's date, so that a new date alone is never an "update".

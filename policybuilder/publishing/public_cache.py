@@ -102,11 +102,10 @@ def public_cache_forget(publication: Publication) -> None:
 class Rendered:
     body: bytes
     content_type: str
-    status: int = 200
 
 
 def public_response(
-    request: HttpRequest, state: PublicState, page: str, render: Callable[[], Rendered], *, max_age: int = 0
+    request: HttpRequest, state: PublicState, page: str, render: Callable[[], Rendered]
 ) -> HttpResponse:
     """The page `page` of a published policy from the cache (rendered once per generation), with ETag,
     Last-Modified and Cache-Control: public; a 304 when the client's copy is current."""
@@ -115,17 +114,13 @@ def public_response(
     if entry is None:
         rendered = render()
         entry = {
-            "body": rendered.body, "type": rendered.content_type, "status": rendered.status,
+            "body": rendered.body, "type": rendered.content_type,
             "etag": '"' + hashlib.sha256(rendered.body).hexdigest()[:32] + '"',
         }  # fmt: skip
         cache.set(key, entry, settings.PUBLIC_CACHE_SECONDS)
-    headers = {
-        "ETag": entry["etag"],
-        "Last-Modified": http_date(state.changed),
-    }
     not_modified = get_conditional_response(request, etag=entry["etag"], last_modified=int(state.changed))
-    response = not_modified or HttpResponse(entry["body"], content_type=entry["type"], status=entry["status"])
-    for name, value in headers.items():
-        response[name] = value
-    patch_cache_control(response, public=True, max_age=max_age or settings.PUBLIC_MAX_AGE_SECONDS)
+    response = not_modified or HttpResponse(entry["body"], content_type=entry["type"])
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = http_date(state.changed)
+    patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE_SECONDS)
     return response

@@ -3,14 +3,13 @@ changes what the public sees only at the owner's request, and bumps the publicat
 cached public pages of the old state are never served again."""
 
 import logging
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.services import policy_store
-from policybuilder.publishing.candidate import Candidate, candidate_build
+from policybuilder.publishing.candidate import candidate_build
 from policybuilder.publishing.changes import change_headline
 from policybuilder.publishing.models import DELETED, PUBLISHED, UNPUBLISHED, Publication, PublishedVersion
 from policybuilder.publishing.public_cache import public_cache_forget
@@ -23,12 +22,9 @@ class NothingToPublish(Exception):
     """The version the public sees already says exactly this."""
 
 
-@dataclass
 class CandidateChanged(Exception):
     """What would be published is not what the owner was shown (the library or the answers changed
     meanwhile): they see the new summary and decide again."""
-
-    candidate: Candidate | None
 
 
 def publication_of(*, family: str) -> Publication | None:
@@ -71,7 +67,7 @@ def _version_add(
     if candidate is None:
         raise NothingToPublish
     if candidate.token != expected:
-        raise CandidateChanged(candidate)
+        raise CandidateChanged
     # The stored policy the owner read, when it is exactly what is published; else the new text is saved
     # as one more policy of the family (with its own PDF), so the public version is a stored rendering.
     saved = (
@@ -102,9 +98,7 @@ def _change(publication: Publication, **fields: object) -> None:
             setattr(row, name, value)
         row.generation += 1
         row.save()
-    public_cache_forget(row)
-    if "slug" in fields:
-        public_cache_forget(publication)  # the old slug's cached state, now a redirect
+    public_cache_forget(row)  # after a rename, the row holds both slugs: the old one now redirects
 
 
 def publication_unpublish(publication: Publication) -> None:
