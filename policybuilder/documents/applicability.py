@@ -1,5 +1,6 @@
 """Which laws reach a shop, each by its own test: the places its customers live and its own country,
-and for the CCPA and the Australian Privacy Act the size tests of clauses/laws.yaml (law_tests.py).
+for the CCPA and the Australian Privacy Act the size tests of clauses/laws.yaml (law_tests.py), and
+for each US state law its own thresholds (us_states.py).
 
 For every law the result says whether it applies (yes, no or unknown), why, and from which answer.
 A size-tested law the shop is too small for keeps its sections only when the owner gives those
@@ -8,14 +9,21 @@ rights anyway (or has not said): clauses then use the voluntary wording, never "
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from policybuilder.documents import countries
 from policybuilder.documents.law_tests import NO, UNKNOWN, YES, Outcome, rule, size_outcome
-from policybuilder.documents.to_confirm import Unconfirmed, unconfirmed_item
+from policybuilder.documents.us_states import state_codes, state_outcome, us_states
 
-LAW_ORDER = ("eu", "uk", "us", "us-ca", "ca", "br", "au", "children")
+# Laws with no size test, brought by customers or the home country. Switzerland, Japan, New Zealand,
+# Singapore and China have their places and laws.yaml entries, but no legal items or clauses yet: until
+# they do they are not decided, and a shop based there is told its own law is not covered.
+WORLD: tuple[str, ...] = ()
+LAW_ORDER = ("eu", "uk", *WORLD, "us", "us-ca", *state_codes(), "ca", "qc", "br", "au", "children")
 SIZE_TESTED = ("us-ca", "au")
+# The countries whose own law the library covers, for the shop's home country.
+COVERED_HOMES = frozenset({*countries.EEA, "GB", "US", "CA", "BR", "AU", *(code.upper() for code in WORLD)})
 # Where each law's customers are, and whether the shop's own country brings the law by itself.
 _PLACES = {
     "eu": ("customers in the EU or EEA", lambda country: country in countries.EEA),
@@ -25,6 +33,11 @@ _PLACES = {
     "ca": ("customers in Canada", lambda country: country == "CA"),
     "br": ("customers in Brazil", lambda country: country == "BR"),
     "au": ("customers in Australia", lambda country: False),
+    "ch": ("customers in Switzerland", lambda country: country == "CH"),
+    "jp": ("customers in Japan", lambda country: country == "JP"),
+    "nz": ("customers in New Zealand", lambda country: country == "NZ"),
+    "sg": ("customers in Singapore", lambda country: country == "SG"),
+    "cn": ("customers in China", lambda country: country == "CN"),
 }
 
 
@@ -63,6 +76,14 @@ class Laws:
     br_small_agent: bool = False  # a small processing agent: a channel instead of an encarregado
     ccpa_link: str = ""  # the opt-out link the site shows ("Do Not Sell or Share ..."), as the law names it
     ccpa_toll_free: str = ""  # the shop's phone number when it is a US toll-free one
+    states: tuple[str, ...] = ()  # the US state laws whose items are in the policy ("us-va", ...)
+    ch: bool = False
+    jp: bool = False
+    nz: bool = False
+    sg: bool = False
+    cn: bool = False
+    qc: bool = False  # Québec's Law 25: any shop with Canadian customers can have Québec ones
+    home_uncovered: str = ""  # the shop's own country, when the library does not cover its law
 
     @property
     def gdpr(self) -> bool:
@@ -70,14 +91,34 @@ class Laws:
 
     @property
     def quebec(self) -> bool:
-        # Any shop selling across Canada can have Québec customers; Law 25 then applies.
-        return self.ca
+        return self.qc
 
     @property
     def codes(self) -> tuple[str, ...]:
-        on = {"eu": self.eu, "uk": self.uk, "us": self.us, "us-ca": self.us_ca, "ca": self.ca,
-              "br": self.br, "au": self.au, "children": self.coppa}  # fmt: skip
+        on = {"eu": self.eu, "uk": self.uk, "us": self.us, "us-ca": self.us_ca, "ca": self.ca, "qc": self.qc,
+              "br": self.br, "au": self.au, "children": self.coppa, **{c: getattr(self, c) for c in WORLD},
+              **{c: c in self.states for c in state_codes()}}  # fmt: skip
         return tuple(code for code in LAW_ORDER if on[code])
+
+    @property
+    def us_states(self) -> bool:
+        """Some US state law's items are in the policy: the one US-states section."""
+        return bool(self.states)
+
+    @property
+    def states_required(self) -> tuple[str, ...]:
+        """The names of the states whose law is known to reach the shop ("Virginia", ...)."""
+        return tuple(st.state for st in us_states() if self._applies(st.code) == YES)
+
+    @property
+    def states_voluntary(self) -> tuple[str, ...]:
+        """The states whose items are in the policy although their law is not known to reach the shop."""
+        return tuple(st.state for st in us_states() if self._applies(st.code) in (NO, UNKNOWN))
+
+    @property
+    def signal_states(self) -> tuple[str, ...]:
+        """The states in the policy whose law requires honouring opt-out signals such as GPC."""
+        return tuple(st.state for st in us_states() if st.optout_signal and st.code in self.states)
 
     def decision(self, code: str) -> Decision | None:
         return next((d for d in self.decisions if d.code == code), None)
@@ -147,6 +188,39 @@ def _size_decision(code: str, *, chosen: list[str], answers: dict[str, Any]) -> 
     return Decision(code, outcome.applies, outcome.reason, outcome.answer, shown, outcome.source, notes)
 
 
+def _state_decisions(answers: dict[str, Any], *, us: bool) -> dict[str, Decision]:
+    """Each US state law, for a shop with US customers. A law that may apply (its figures not given)
+    keeps its items, worded as voluntary; one that does not keeps them only when the owner gives the
+    rights anyway (`not_applicable.us-states`); one not yet in force never."""
+    choice = (answers.get("not_applicable") or {}).get("us-states")
+    when = str(answers.get("effective_date") or "")
+    today = date.fromisoformat(when) if len(when) == 10 else date.today()
+    decided = {}
+    for st in us_states():
+        if not us:
+            decided[st.code] = Decision(st.code, NO, "You did not say you have customers in the US.", "jurisdictions", shown=False)  # fmt: skip
+            continue
+        outcome = state_outcome(st, answers, today=today)
+        in_force = today >= st.in_force
+        shown = outcome.applies != NO or (choice == "give_anyway" and in_force)
+        notes: tuple[str, ...] = ()
+        if outcome.applies == NO and in_force and choice == "give_anyway":
+            notes = ("Its items stay, worded as rights you give although the law does not require them (not_applicable.us-states).",)  # fmt: skip
+        decided[st.code] = Decision(st.code, outcome.applies, outcome.reason, outcome.answer, shown, outcome.source, notes)  # fmt: skip
+    return decided
+
+
+def _quebec_decision(canada: Decision) -> Decision:
+    if not canada.shown:
+        return Decision("qc", NO, "You did not say you have customers in Canada.", canada.answer, shown=False)
+    reason = "Québec's law reaches any business that collects personal information of people in Québec, and a shop selling in Canada can have customers there."  # fmt: skip
+    return Decision("qc", YES, reason, canada.answer, shown=True)
+
+
+def _home_uncovered(country: str) -> str:
+    return countries.country_name(country) if country and country not in COVERED_HOMES else ""
+
+
 def _ccpa_link(answers: dict[str, Any]) -> str:
     """The opt-out link, when the words the owner gave for their site's opt-out link are ones the law names.
     A cookie banner's link is not enough (11 CCR § 7026(a)(4)), so this is an answer of its own."""
@@ -181,6 +255,8 @@ def laws_resolve(*, chosen: list[str], country: str, children: bool, answers: di
     answers = answers or {}
     decided = {code: _place_decision(code, chosen=chosen, country=country) for code in LAW_ORDER if code in _PLACES}
     decided |= {code: _size_decision(code, chosen=chosen, answers=answers) for code in SIZE_TESTED}
+    decided |= _state_decisions(answers, us=decided["us"].shown)
+    decided["qc"] = _quebec_decision(decided["ca"])
     said = "You said your shop is made for children under 13." if children else "You did not say your shop is made for children under 13."  # fmt: skip
     decided["children"] = Decision("children", YES if children else NO, said, "children", shown=children)
     decided = _exemption_notes(decided, answers)
@@ -194,55 +270,9 @@ def laws_resolve(*, chosen: list[str], country: str, children: bool, answers: di
         gdpr_rep_optional=_said_yes(answers, "gdpr_occasional"),
         br_small_agent=_said_yes(answers, "lgpd_small_agent") and "br" in on,
         ccpa_link=_ccpa_link(answers), ccpa_toll_free=_toll_free(phone),
+        states=tuple(c for c in state_codes() if c in on), qc="qc" in on, home_uncovered=_home_uncovered(country),
+        **{code: code in on for code in WORLD},
     )  # fmt: skip
-
-
-_WHO = {"us-ca": ("California's privacy law (the CCPA)", "the California sections"),
-        "au": ("Australia's Privacy Act", "the Australian sections")}  # fmt: skip
-
-
-def _not_said(answers: dict[str, Any], key: str) -> bool:
-    return (answers.get("size") or {}).get(key) in (None, "not_sure")
-
-
-def _size_items(laws: Laws, answers: dict[str, Any]) -> list[Unconfirmed]:
-    items = []
-    for code in SIZE_TESTED:
-        decision, (law, sections) = laws.decision(code), _WHO[code]
-        if decision is None or not decision.shown:
-            continue
-        if decision.applies == UNKNOWN:
-            meanwhile = f"The policy keeps {sections}, worded so that they do not say the law requires them."
-            for test in size_outcome(code, answers.get("size") or {}).missing:
-                question = test.question.format(limit=test.limit())
-                items.append(unconfirmed_item(f"size.{test.answer}", "size", question, meanwhile))
-        elif decision.applies == NO and code not in (answers.get("not_applicable") or {}):
-            question = f"{law} does not reach a business your size. Leave {sections} out of the policy, or give these rights anyway?"  # fmt: skip
-            meanwhile = f"The policy keeps {sections}, and says the law does not require them of a business your size."
-            items.append(unconfirmed_item(f"not_applicable.{code}", "size", question, meanwhile))
-    return items
-
-
-def laws_unconfirmed(facts: Any, answers: dict[str, Any]) -> list[Unconfirmed]:
-    """What a law's decision still needs from the owner: the size figures of a law that may apply, the
-    choice for one the shop is too small for, and the exemptions that change what the policy must say.
-    Called by unconfirmed_build; every item links to the questionnaire step "size"."""
-    laws, shop = facts.laws, facts.shop
-    items = _size_items(laws, answers)
-    needs_rep = (laws.eu and shop.outside_eu and not shop.eu_representative) or (
-        laws.uk and shop.outside_uk and not shop.uk_representative
-    )
-    if needs_rep and _not_said(answers, "gdpr_occasional"):
-        meanwhile = "The coverage report lists the missing representative."
-        items.append(
-            unconfirmed_item("size.gdpr_occasional", "size", rule("gdpr_representative")["question"], meanwhile)
-        )
-    if laws.br and not shop.privacy_officer and _not_said(answers, "lgpd_small_agent"):
-        meanwhile = (
-            "The policy gives your email as the privacy contact, but names no data protection officer (encarregado)."
-        )
-        items.append(unconfirmed_item("size.lgpd_small_agent", "size", rule("lgpd_small_agent")["question"], meanwhile))
-    return items
 
 
 def address_errors(answers: Any) -> list[str]:

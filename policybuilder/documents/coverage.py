@@ -4,12 +4,14 @@ with each law's decision (applies or not, why, from which answer) and its volunt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from jinja2 import TemplateError
 
-from policybuilder.documents.applicability import NO, Decision, Laws
+from policybuilder.documents.applicability import NO, WORLD, Decision, Laws
 from policybuilder.documents.engine import ClauseError, CompiledLibrary, expression_compile
+from policybuilder.documents.us_states import us_states
 from policybuilder.library.types import LegalItemData
 
 # Which law a legal item belongs to -> is that law on for this shop.
@@ -22,8 +24,12 @@ _LAW_ON = {
     "br": lambda laws: laws.br,
     "au": lambda laws: laws.au,
     "children": lambda laws: laws.coppa,
+    "us-states": lambda laws: laws.us_states,
+    "qc": lambda laws: laws.quebec,
+    **{code: attrgetter(code) for code in WORLD},
 }
-_DECIDED_BY = {"gdpr": ("eu", "uk")}  # an item group's law codes, where they differ from its own
+# An item group's law codes, where they differ from its own: the GDPR's two, and every state law.
+_DECIDED_BY = {"gdpr": ("eu", "uk"), "us-states": tuple(st.code for st in us_states())}
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,8 @@ def _law_name(code: str, library: CompiledLibrary, laws: Laws) -> str:
     if code == "gdpr":
         parts = [library.laws[c].name for c, on in (("eu", laws.eu), ("uk", laws.uk)) if on and c in library.laws]
         return " and ".join(parts) or "GDPR"
+    if code == "us-states":
+        return "US state privacy laws"
     return library.laws[code].name if code in library.laws else code
 
 
@@ -140,9 +148,40 @@ def coverage_build(
     )
 
 
+def decisions_grouped(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Saved decisions (coverage JSON) with the US state laws that share a reason merged into one, named
+    by their states: a shop without US customers reads one line, not twenty-one."""
+    states = {st.code: st.state for st in us_states()}
+    grouped: list[dict[str, Any]] = []
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for decision in decisions:
+        if decision["code"] not in states:
+            grouped.append(decision)
+            continue
+        key = (decision["applies"], decision["reason"], decision["answer"], tuple(decision.get("notes", ())))
+        if key in merged:
+            merged[key]["states"].append(states[decision["code"]])
+            continue
+        merged[key] = decision | {"states": [states[decision["code"]]]}
+        grouped.append(merged[key])
+    for decision in merged.values():
+        names = decision["states"]
+        decision["name"] = decision["name"] if len(names) == 1 else "The state privacy laws of " + ", ".join(names[:-1]) + " and " + names[-1]  # fmt: skip
+    return grouped
+
+
 def coverage_notes(context: dict[str, Any]) -> tuple[str, ...]:
     """What the owner must do or check so that the policy stays true."""
     notes, laws = [], context["laws"]
+    if laws.home_uncovered:
+        notes.append(
+            f"Your own country's law is not covered by this draft: have it checked. This policy was checked "
+            f"only against the laws listed here, not against the privacy law of {laws.home_uncovered}."
+        )
+    sales = context["sales"]
+    if laws.us and sales and sales.sensitive:
+        # Small businesses too (the SBA-exempt states), or where the state's law is in the policy (Maryland).
+        notes.extend(st.sensitive_sale for st in us_states() if st.sensitive_sale and (st.sba_exempt or st.code in laws.states))  # fmt: skip
     for code in laws.added:
         notes.append(f"The {code.upper()} rules were added because of where your business is based.")
     for provider in context["services"]:
@@ -154,6 +193,11 @@ def coverage_notes(context: dict[str, Any]) -> tuple[str, ...]:
     if laws.gdpr and context["cookie_trackers"]:
         notes.append(
             "Your site must ask for consent before it loads analytics or advertising cookies (a cookie banner)."
+        )
+    if context["sells_or_shares"] and laws.signal_states:
+        notes.append(
+            f"The privacy laws of {' and '.join(laws.signal_states) if len(laws.signal_states) < 3 else ', '.join(laws.signal_states[:-1]) + ' and ' + laws.signal_states[-1]} "
+            "require your site to honour Global Privacy Control as an opt-out of sale and targeted advertising."
         )
     if context["sells_or_shares"] and laws.us_ca and not laws.us_ca_exempt:
         notes.append(

@@ -41,6 +41,7 @@ class Practices:
     fraud_checks: str  # "automated_decline" | "human_review" | "none" | ""
     security: tuple[str, ...]  # the measures the owner confirmed
     other_recipients: tuple[str, ...]  # keys of RECIPIENT_NAMES
+    ai_training: str = ""  # personal data used to train large language models: "yes" | "no" | ""
 
     @property
     def has_banner(self) -> bool:
@@ -58,6 +59,7 @@ class Sensitive:
     other_fields: tuple[str, ...]  # other details it asks for ("date of birth", "profession")
     purpose: str  # completes "We use it to ..."
     retention_months: int = 0  # 0: not said, kept as long as order records
+    consent: bool = False  # the owner said the shop asks for consent before collecting it
 
     @property
     def special_names(self) -> tuple[str, ...]:
@@ -88,6 +90,8 @@ class Sales:
     categories: tuple[str, ...]
     buyers: tuple[str, ...]
     purpose: str
+    sensitive: bool | None = None  # what is sold includes sensitive data; None: not said
+    buyer_names: tuple[str, ...] = ()  # the buyers by name, where the owner gave them
 
     @property
     def purpose_phrase(self) -> str:
@@ -128,6 +132,7 @@ def practices_resolve(answers: dict[str, Any], *, catalogue: dict[str, ServiceDa
         fraud_checks=_said(practices.get("fraud_checks")),
         security=tuple(practices.get("security", ())),
         other_recipients=tuple(practices.get("other_recipients", ())),
+        ai_training=_said(practices.get("ai_training")),
     )
 
 
@@ -141,6 +146,7 @@ def sensitive_resolve(answers: dict[str, Any]) -> Sensitive:
         other_fields=tuple(f.strip() for f in sensitive.get("other_fields", ()) if f.strip()),
         purpose=sensitive.get("purpose", "").strip(),
         retention_months=int(sensitive.get("retention_months", 0)),
+        consent=sensitive.get("consent") is True,
     )
 
 
@@ -152,4 +158,6 @@ def sales_resolve(answers: dict[str, Any]) -> Sales | None:
         categories=tuple(sales.get("categories", ())),
         buyers=tuple(sales.get("buyers", ())),
         purpose=sales.get("purpose", ""),
+        sensitive=sales.get("sensitive"),
+        buyer_names=tuple(sales.get("buyer_names", ())),
     )

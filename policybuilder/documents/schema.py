@@ -163,7 +163,7 @@ def answers_schema(*, catalogue_slugs: dict[str, list[str]]) -> dict[str, Any]:
             "sensitive": sensitive_schema(),
             "coppa": coppa_schema(),
             "size": size_schema(),
-            "not_applicable": not_applicable_schema(("us-ca", "au")),
+            "not_applicable": not_applicable_schema(("us-ca", "au", "us-states")),
             "effective_date": _text(10, format="date"),
             "language": {"type": "string", "enum": ["en"]},
             # Set when the owner publishes the policy (publishing/): where its earlier versions are listed.

@@ -4,6 +4,8 @@ is left out of the policy and listed under "To confirm" (documents/unconfirmed.p
 
 from typing import Any
 
+from policybuilder.documents.us_states import consumer_bands, state_codes
+
 NOT_SURE = "not_sure"
 SECURITY_MEASURES = ("https", "hashed_passwords", "staff_access", "two_factor", "encrypted_storage")
 OTHER_RECIPIENTS = ("fraud_prevention", "advisers", "business_buyer")
@@ -17,6 +19,8 @@ PARENTAL_CONSENT = (
     "knowledge_questions",
     "email_plus",
 )
+US_CONSUMER_BANDS = tuple(band.key for band in consumer_bands())
+US_STATE_CODES = state_codes()
 AU_EXCEPTIONS = (
     "trades_in_personal_information",
     "health_service",
@@ -40,6 +44,10 @@ def _texts(max_items: int, max_length: int) -> dict[str, Any]:
 
 def _set(values: tuple[str, ...]) -> dict[str, Any]:
     return {"type": "array", "uniqueItems": True, "items": {"type": "string", "enum": list(values)}}
+
+
+def _one_of(values: tuple[str, ...]) -> dict[str, Any]:
+    return {"type": "string", "enum": list(values)}
 
 
 def _amount(high: int) -> dict[str, Any]:
@@ -68,6 +76,7 @@ def practices_schema(*, survey_tool: dict[str, Any]) -> dict[str, Any]:
             "fraud_checks": _choice("automated_decline", "human_review", "none"),
             "security": _set(SECURITY_MEASURES),
             "other_recipients": _set(OTHER_RECIPIENTS),
+            "ai_training": _choice("yes", "no"),
         },
     }  # fmt: skip
 
@@ -81,6 +90,7 @@ def sensitive_schema() -> dict[str, Any]:
             "other_fields": _texts(20, 80),
             "purpose": _text(300, description="completes 'We use it to ...'"),
             "retention_months": {"type": "integer", "minimum": 1, "maximum": 120},
+            "consent": {"type": "boolean", "description": "you ask for consent before you collect it (US state laws)"},
         },
     }  # fmt: skip
 
@@ -89,7 +99,9 @@ def sales_schema() -> dict[str, Any]:
     """What a shop that sells personal data sells, to whom, and why (GDPR art 13(1)(e); CCPA § 1798.115)."""
     return {
         "type": "object", "additionalProperties": False,
-        "properties": {"categories": _texts(20, 120), "buyers": _texts(20, 120), "purpose": _text(300)},
+        "properties": {"categories": _texts(20, 120), "buyers": _texts(20, 120), "purpose": _text(300),
+                       "buyer_names": {**_texts(50, 120), "description": "the businesses you sell to or may sell to, by name (Rhode Island)"},
+                       "sensitive": {"type": "boolean", "description": "what you sell includes sensitive data (health, precise location, biometrics, children's data)"}},
     }  # fmt: skip
 
 
@@ -112,6 +124,11 @@ def size_schema() -> dict[str, Any]:
             "au_exceptions": {**_set(AU_EXCEPTIONS), "description": "exceptions to the small business exemption that apply, or [] for none (Privacy Act s 6D(4)-6EA)"},
             "gdpr_occasional": {**_choice("yes", "no"), "description": "your processing of EU/UK data is occasional and low-risk (GDPR art 27(2)): no representative needed"},
             "lgpd_small_agent": {**_choice("yes", "no"), "description": "a small processing agent under ANPD Resolution CD/ANPD 2/2022: no encarregado needed"},
+            "us_consumers": {**_one_of(US_CONSUMER_BANDS), "description": "people in the US whose data you handle a year, buyers and site visitors (US state privacy laws)"},
+            "us_state_consumers": {"type": "object", "additionalProperties": False,
+                                   "properties": {code: _one_of(US_CONSUMER_BANDS) for code in US_STATE_CODES},
+                                   "description": "for each state law's code (us-va ...), that state's residents among them"},
+            "sba_small_business": {**_choice("yes", "no"), "description": "a small business by the US Small Business Administration's size standard (Texas, Nebraska, Minnesota)"},
         },
     }  # fmt: skip
 

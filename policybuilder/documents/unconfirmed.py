@@ -8,8 +8,8 @@ export show the list; nothing here ever reaches the policy's own text.
 
 from typing import Any
 
-from policybuilder.documents.applicability import laws_unconfirmed
 from policybuilder.documents.facts import PolicyFacts
+from policybuilder.documents.law_questions import laws_unconfirmed
 from policybuilder.documents.retention import retention_stated
 from policybuilder.documents.tax_records import tax_record_rule
 from policybuilder.documents.to_confirm import Unconfirmed, unconfirmed_item

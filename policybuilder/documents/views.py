@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from policybuilder.documents.assemble import InvalidAnswers
+from policybuilder.documents.coverage import decisions_grouped
 from policybuilder.documents.engine import ClauseError
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.pdf_jobs import FAILED, READY, pdf_asked_again, pdf_stored
@@ -51,11 +52,14 @@ def coverage_report(data: dict[str, Any]) -> dict[str, Any]:
     laws = [
         law
         | {"covered": [i for i in law["items"] if i["covered"]], "gaps": [i for i in law["items"] if not i["covered"]]}
+        | {"decisions": decisions_grouped(law.get("decisions", []))}
         for law in coverage["laws"]
     ]
     # A law the shop is too small for (its sections given anyway) has suggestions, not gaps.
     gap_count = sum(len(law["gaps"]) for law in laws if law.get("required", True))
-    not_applying = [d for d in coverage.get("decisions", []) if not d["shown"]]  # policies saved before have none
+    not_applying = decisions_grouped(
+        [d for d in coverage.get("decisions", []) if not d["shown"]]
+    )  # older policies: none
     return {"laws": laws, "notes": coverage["notes"], "gap_count": gap_count, "not_applying": not_applying}
 
 

@@ -58,6 +58,7 @@ def size_topics(*, country: str, jurisdictions: list[str]) -> tuple[str, ...]:
     needed, "br" (the LGPD's small processing agents) with Brazilian customers or a Brazilian shop."""
     asked = {
         "us-ca": "us-ca" in jurisdictions,
+        "us-states": bool({"us", "us-ca"} & set(jurisdictions)) or country == "US",
         "au": "au" in jurisdictions or country == "AU",
         "gdpr": bool(representative_areas(country=country, jurisdictions=jurisdictions)),
         "br": "br" in jurisdictions or country == "BR",
@@ -75,7 +76,7 @@ def asks_size(wizard: Any) -> bool:
 
 # The topics of the practices step, each a group of its questions.
 PRACTICE_TOPICS = (
-    "consent", "gpc", "gpc_account", "optout", "dnt", "marketing", "accounts", "phone", "fraud", "surveys"
+    "consent", "gpc", "gpc_account", "optout", "dnt", "marketing", "accounts", "phone", "fraud", "surveys", "ai"
 )  # fmt: skip
 
 
@@ -102,6 +103,7 @@ def practice_topics(*, answers: dict[str, Any]) -> tuple[str, ...]:
         "phone": data.get("phone_orders", False),
         "surveys": data.get("surveys", False),
         "fraud": bool(answers.get("payments", {}).get("gateways")),
+        "ai": laws.us,  # Connecticut's law asks every policy it reaches to say so (Public Act 25-113)
     }
     return tuple(topic for topic in PRACTICE_TOPICS if applies[topic])
 

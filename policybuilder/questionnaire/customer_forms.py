@@ -209,16 +209,40 @@ class SalesForm(StepForm):
         error_messages={"required": "Say what the buyers use the data for, in a few words."},
     )
 
+    buyer_names = LinesField(
+        label="The businesses you sell it to, by name (optional)",
+        item_length=120,
+        max_items=50,
+        required=False,
+        help_text="One per line. Rhode Island's law asks the policy to name every business you sell to or may "
+        "sell to; leave it empty if you have no customers there.",
+    )
+    sensitive = forms.ChoiceField(
+        label="Does what you sell include sensitive data?",
+        help_text="Sensitive data is health information, precise location, biometric data or data about "
+        "children. Texas's law then requires a notice in the policy, and several states require consent.",
+        choices=[("no", "No"), ("yes", "Yes")],
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "“%(value)s” is not one of the answers listed. Choose Yes or No."},
+    )
+
     def answers(self) -> dict[str, Any]:
-        return {"sales": {key: self.cleaned_data[key] for key in ("categories", "buyers", "purpose")}}
+        sales = {key: self.cleaned_data[key] for key in ("categories", "buyers", "purpose")}
+        said = self.cleaned_data.get("sensitive")
+        names = self.cleaned_data.get("buyer_names") or []
+        return {
+            "sales": sales | ({"sensitive": said == "yes"} if said else {}) | ({"buyer_names": names} if names else {})
+        }
 
     @classmethod
     def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
         sales = answers.get("sales")
         if not sales:
             return None
-        lines = {key: lines_initial(sales.get(key)) for key in ("categories", "buyers")}
-        return lines | {"purpose": sales.get("purpose", "")}
+        lines = {key: lines_initial(sales.get(key)) for key in ("categories", "buyers", "buyer_names")}
+        said = {True: "yes", False: "no"}.get(sales.get("sensitive"), "")
+        return lines | {"purpose": sales.get("purpose", ""), "sensitive": said}
 
 
 class CoppaForm(StepForm):

@@ -19,6 +19,7 @@ GROUPS = (
     ("Cookies and tracking", ("consent", "gpc", "gpc_account", "optout", "dnt")),
     ("Emails and accounts", ("marketing", "accounts")),
     ("Orders and surveys", ("phone", "fraud", "surveys")),
+    ("Artificial intelligence", ("ai",)),
     ("Security and sharing", CHECKLISTS),
 )
 # Which questions each topic brings, in page order.
@@ -33,6 +34,7 @@ TOPIC_FIELDS = {
     "phone": ("phone_cards",),
     "surveys": ("surveys_anonymous", "survey_tool", SURVEY_NAME, SURVEY_URL),
     "fraud": ("fraud_checks",),
+    "ai": ("ai_training",),
 }
 
 
@@ -147,6 +149,13 @@ class PracticesForm(StepForm):
             ("none", "No: no fraud check declines orders"),
         ],
     )  # fmt: skip
+    ai_training = choice(
+        "Do you use customers' personal data to train AI language models?",
+        "Connecticut's privacy law asks the policy to say whether you collect, use or sell personal data to "
+        "train large language models (the AI behind chatbots). Using a chatbot someone else trained is not "
+        "training one.",
+        [("no", "No"), ("yes", "Yes: we use it, or sell it, to train language models")],
+    )
     surveys_anonymous = choice(
         "Are your survey answers anonymous?",
         "Anonymous means you cannot tell who gave an answer: no name, email or order number goes with it.",

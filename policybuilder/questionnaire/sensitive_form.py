@@ -73,12 +73,20 @@ class SensitiveForm(StepForm):
         error_messages={"invalid": "Give a whole number of months from 1 to 120, or leave it empty."},
     )
 
+    consent = forms.BooleanField(
+        label="We ask each customer for consent before we collect health, location, biometric or children's data",
+        required=False,
+        help_text="Tick only if it is true, for example a box the customer ticks. Most US state privacy laws "
+        "require this consent; the policy then tells customers they can withdraw it.",
+    )
+
     def layout(self) -> Layout:
         return Layout(
             Fieldset("Do you hold any of these?", *SENSITIVE_FLAGS, NONE_FIELD),
             "other_fields",
             "purpose",
             "retention_months",
+            "consent",
         )
 
     def held(self) -> bool:
@@ -116,6 +124,8 @@ class SensitiveForm(StepForm):
             sensitive["purpose"] = cleaned["purpose"]
         if cleaned.get("retention_months") and self.held():
             sensitive["retention_months"] = cleaned["retention_months"]
+        if cleaned.get("consent") and any(cleaned[flag] for flag in SENSITIVE_FLAGS):
+            sensitive["consent"] = True
         return {"sensitive": sensitive}
 
     def summary(self) -> list[tuple[str, str]]:
@@ -139,4 +149,7 @@ class SensitiveForm(StepForm):
         held = any(flags.values()) or bool(other)
         purpose = sensitive.get("purpose", "")
         initial = {**flags, NONE_FIELD: not held and not purpose, "other_fields": other, "purpose": purpose}
-        return initial | {"retention_months": sensitive.get("retention_months")}
+        return initial | {
+            "retention_months": sensitive.get("retention_months"),
+            "consent": sensitive.get("consent") is True,
+        }

@@ -9,6 +9,7 @@ from crispy_forms.layout import Fieldset, Layout
 from django import forms
 
 from policybuilder.documents.schema_practices import size_schema
+from policybuilder.documents.us_states import State, consumer_bands, states_to_count
 from policybuilder.questionnaire.answer_fields import (
     AmountField,
     Checklist,
@@ -20,19 +21,29 @@ from policybuilder.questionnaire.answer_fields import (
 from policybuilder.questionnaire.conditions import size_topics
 from policybuilder.questionnaire.fields import StepForm
 
-TOPICS = ("us-ca", "au", "gdpr", "br")
+TOPICS = ("us-ca", "us-states", "au", "gdpr", "br")
 LEGENDS = {
     "us-ca": "California: the California Consumer Privacy Act (CCPA)",
+    "us-states": "Other US states: their consumer privacy laws",
     "au": "Australia: the Privacy Act 1988",
     "gdpr": "Europe: a representative for the EU or the UK",
     "br": "Brazil: the LGPD",
 }
 # The "if the law does not apply to us" question of each law, by its code in `not_applicable`.
-NOT_APPLICABLE = {"us-ca": "not_applicable_us_ca", "au": "not_applicable_au"}
+NOT_APPLICABLE = {"us-ca": "not_applicable_us_ca", "au": "not_applicable_au", "us-states": "not_applicable_us_states"}
+STATE_FIELD = "consumers_{}"  # one band per state law, for the states the US-wide band cannot rule out
 CHECKLISTS = ("au_exceptions",)
 # Which questions each law brings, in page order.
 TOPIC_FIELDS = {
     "us-ca": ("annual_revenue_usd", "california_consumers", "revenue_share_from_data_pct", "not_applicable_us_ca"),
+    # The revenue and share figures serve both; a page with the California questions asks them there.
+    "us-states": (
+        "us_consumers",
+        "sba_small_business",
+        "annual_revenue_usd",
+        "revenue_share_from_data_pct",
+        "not_applicable_us_states",
+    ),  # fmt: skip
     "au": ("au_turnover_aud", "au_exceptions", "not_applicable_au"),
     "gdpr": ("gdpr_occasional",),
     "br": ("lgpd_small_agent",),
@@ -90,6 +101,24 @@ class SizeForm(StepForm):
         high=_high("revenue_share_from_data_pct"),
     )
     not_applicable_us_ca = _if_not_applicable("the California law")
+    us_consumers = forms.ChoiceField(
+        label="People in the US whose data you handle in a year",
+        help_text="Count buyers and also site visitors whose cookies or IP addresses your site or its tags "
+        "process: your analytics' yearly US visitors is a fair guess. State privacy laws start at 10,000 to "
+        "175,000 residents of the state.",
+        choices=[(band.key, band.words.capitalize()) for band in consumer_bands()] + [("", "Not sure")],
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "“%(value)s” is not one of the answers listed. Choose one from the list."},
+    )
+    sba_small_business = choice(
+        "Is your business a small business by the US Small Business Administration's standard?",
+        "The SBA sets a limit of yearly revenue or staff for each industry; most online shops with revenue under "
+        "a few tens of millions of dollars are small. Texas, Nebraska and Minnesota exempt small businesses "
+        "from their privacy laws (the SBA's size standards table shows the limit for your industry).",
+        [("yes", "Yes: small by the SBA's standard"), ("no", "No")],
+    )
+    not_applicable_us_states = _if_not_applicable("a state's privacy law")
     au_turnover_aud = AmountField(
         label="Your annual turnover last financial year, in Australian dollars",
         help_text="All the money your business took in, before costs, like 250000. We compare it with the "
@@ -126,8 +155,9 @@ class SizeForm(StepForm):
         [("yes", "Yes"), ("no", "No")],
     )
 
-    def __init__(self, *args: Any, topics: tuple[str, ...] = TOPICS, **kwargs: Any):
+    def __init__(self, *args: Any, topics: tuple[str, ...] = TOPICS, states: tuple[State, ...] = (), **kwargs: Any):
         self.topics = topics
+        self.states = states  # the states whose residents to count: the US-wide band did not rule them out
         super().__init__(*args, **kwargs)
 
     def add_fields(self) -> None:
@@ -135,14 +165,35 @@ class SizeForm(StepForm):
         shown = {name for topic in self.topics for name in TOPIC_FIELDS[topic]}
         for name in [name for name in self.fields if name not in shown]:
             del self.fields[name]
+        for st in self.states:
+            self.fields[STATE_FIELD.format(st.code)] = forms.ChoiceField(
+                label=f"Of those, residents of {st.state}",
+                choices=[(band.key, band.words.capitalize()) for band in consumer_bands()] + [("", "Not sure")],
+                required=False,
+                error_messages={
+                    "invalid_choice": "“%(value)s” is not one of the answers listed. Choose one from the list."
+                },  # fmt: skip
+            )
+
+    def _topic_fields(self, topic: str, done: set[str]) -> list[str]:
+        names = [name for name in TOPIC_FIELDS[topic] if name not in done]
+        if topic == "us-states" and self.states:
+            names[1:1] = [STATE_FIELD.format(st.code) for st in self.states]
+        done.update(names)
+        return names
 
     def layout(self) -> Layout:
-        return Layout(*(Fieldset(LEGENDS[topic], *TOPIC_FIELDS[topic]) for topic in self.topics))
+        done: set[str] = set()
+        return Layout(*(Fieldset(LEGENDS[topic], *self._topic_fields(topic, done)) for topic in self.topics))
 
     def answers(self) -> dict[str, Any]:
         cleaned = self.cleaned_data
-        figures = [name for name in self.fields if name not in (*CHECKLISTS, *NOT_APPLICABLE.values())]
+        state_fields = {STATE_FIELD.format(st.code): st.code for st in self.states}
+        figures = [name for name in self.fields if name not in (*CHECKLISTS, *NOT_APPLICABLE.values(), *state_fields)]
         size = given(cleaned, figures)
+        counted = {code: cleaned[name] for name, code in state_fields.items() if cleaned.get(name)}
+        if counted:
+            size["us_state_consumers"] = counted
         for name in (n for n in CHECKLISTS if n in self.fields):
             ticked = checklist_answer(cleaned[name])
             if ticked is not None:
@@ -156,7 +207,8 @@ class SizeForm(StepForm):
         if "business" not in answers:
             return None
         size = dict(answers.get("size", {}))
-        initial = {key: value for key, value in size.items() if key not in CHECKLISTS}
+        initial = {key: value for key, value in size.items() if key not in (*CHECKLISTS, "us_state_consumers")}
+        initial |= {STATE_FIELD.format(code): band for code, band in (size.get("us_state_consumers") or {}).items()}
         initial |= {name: checklist_initial(size.get(name)) for name in CHECKLISTS}
         chosen = answers.get("not_applicable", {})
         return initial | {name: chosen[code] for code, name in NOT_APPLICABLE.items() if code in chosen}
@@ -164,4 +216,6 @@ class SizeForm(StepForm):
     @classmethod
     def options_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any]:
         country = answers.get("business", {}).get("country", "")
-        return {"topics": size_topics(country=country, jurisdictions=answers.get("jurisdictions", []))}
+        topics = size_topics(country=country, jurisdictions=answers.get("jurisdictions", []))
+        states = states_to_count(answers.get("size", {})) if "us-states" in topics else ()
+        return {"topics": topics, "states": states}

@@ -119,7 +119,10 @@ def test_a_law_whose_figures_are_missing_is_worded_as_voluntary_but_its_gaps_sti
 def test_the_json_report_gives_every_laws_decision_with_its_reason_and_answer():
     data = json.loads(policy_json(_policy("law-small-california")))["coverage"]
     decisions = {d["code"]: d for d in data["decisions"]}
-    assert set(decisions) == {"eu", "uk", "us", "us-ca", "ca", "br", "au", "children"}
+    states = {"us-va", "us-co", "us-ct", "us-ut", "us-tx", "us-or", "us-mt", "us-ia", "us-de", "us-nh", "us-nj",
+              "us-tn", "us-mn", "us-md", "us-in", "us-ky", "us-ri", "us-ne", "us-ok", "us-al", "us-la"}  # fmt: skip
+    world = {"qc"}
+    assert set(decisions) == {"eu", "uk", "us", "us-ca", "ca", "br", "au", "children"} | states | world
     ccpa = decisions["us-ca"]
     assert ccpa["applies"] == "no" and ccpa["voluntary"] and ccpa["shown"]
     assert ccpa["answer"] == "size.annual_revenue_usd, size.california_consumers, size.revenue_share_from_data_pct"

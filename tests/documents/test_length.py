@@ -16,7 +16,13 @@ pytestmark = pytest.mark.django_db
 # The shapes: one platform or gateway, one analytics tool, one newsletter tool, one or two
 # carriers and customers in one region (US with California, or the UK with the EU); the same shop
 # selling to the US, California, the EU and the UK; and every service in the catalogue.
-BUDGETS = {"layered-us": 2000, "layered-uk": 2000, "layered-everywhere": 2800, "all-services": 5000}
+BUDGETS = {
+    "layered-us": 2000,
+    "layered-uk": 2000,
+    "layered-everywhere": 2800,
+    "all-services": 5000,
+    "law-us-states-reached": 2000,
+}
 
 
 def _policy(sample: str):

@@ -1,0 +1,89 @@
+"""What a law's decision still needs from the owner, as "To confirm" items on the questionnaire's
+size step: the figures of a law that may apply, the choice for one the shop is too small for, and
+the exemptions that change what the policy must say. Called by unconfirmed_build."""
+
+from typing import Any
+
+from policybuilder.documents.applicability import NO, SIZE_TESTED, UNKNOWN, Laws
+from policybuilder.documents.law_tests import rule, size_outcome
+from policybuilder.documents.to_confirm import Unconfirmed, unconfirmed_item
+from policybuilder.documents.us_states import states_to_count, us_states
+
+_WHO = {"us-ca": ("California's privacy law (the CCPA)", "the California sections"),
+        "au": ("Australia's Privacy Act", "the Australian sections")}  # fmt: skip
+
+
+def _not_said(answers: dict[str, Any], key: str) -> bool:
+    return (answers.get("size") or {}).get(key) in (None, "not_sure")
+
+
+def _size_items(laws: Laws, answers: dict[str, Any]) -> list[Unconfirmed]:
+    items = []
+    for code in SIZE_TESTED:
+        decision, (law, sections) = laws.decision(code), _WHO[code]
+        if decision is None or not decision.shown:
+            continue
+        if decision.applies == UNKNOWN:
+            meanwhile = f"The policy keeps {sections}, worded so that they do not say the law requires them."
+            for test in size_outcome(code, answers.get("size") or {}).missing:
+                question = test.question.format(limit=test.limit())
+                items.append(unconfirmed_item(f"size.{test.answer}", "size", question, meanwhile))
+        elif decision.applies == NO and code not in (answers.get("not_applicable") or {}):
+            question = f"{law} does not reach a business your size. Leave {sections} out of the policy, or give these rights anyway?"  # fmt: skip
+            meanwhile = f"The policy keeps {sections}, and says the law does not require them of a business your size."
+            items.append(unconfirmed_item(f"not_applicable.{code}", "size", question, meanwhile))
+    return items
+
+
+_STATE_MEANWHILE = "The policy keeps the US state section for these states, worded so that it does not say their law requires it."  # fmt: skip
+_STATE_QUESTIONS = {
+    "us_consumers": "About how many people in the US does your business handle data about a year, buyers and site visitors whose cookies or IP addresses you process? State privacy laws start at 10,000 to 175,000 residents of the state.",  # fmt: skip
+    "sba_small_business": "Is your business a small business by the US Small Business Administration's standard for your industry? Texas, Nebraska and Minnesota exempt small businesses from their privacy laws.",  # fmt: skip
+    "revenue_share_from_data_pct": "What share of your yearly revenue comes from selling personal data? Several state laws reach smaller businesses that earn from selling data.",  # fmt: skip
+    "annual_revenue_usd": "What was your business's total (gross) revenue last year, in US dollars? Utah's and Tennessee's laws reach only businesses with more than US$25,000,000.",  # fmt: skip
+}
+
+
+def _state_items(laws: Laws, answers: dict[str, Any], taken: set[str]) -> list[Unconfirmed]:
+    size = answers.get("size") or {}
+    unsure = [d for d in laws.decisions if d.code.startswith("us-") and d.code != "us-ca" and d.shown and d.applies == UNKNOWN]  # fmt: skip
+    items = []
+    if unsure:
+        asked = [key for key in _STATE_QUESTIONS if any(f"size.{key}" in d.answer for d in unsure)]
+        for key in asked:
+            if size.get(key) is None and f"size.{key}" not in taken:
+                items.append(unconfirmed_item(f"size.{key}", "size", _STATE_QUESTIONS[key], _STATE_MEANWHILE))
+        counted = size.get("us_state_consumers") or {}
+        left = [st for st in states_to_count(size) if st.code not in counted and any(d.code == st.code for d in unsure)]  # fmt: skip
+        if left and size.get("us_consumers") is not None:
+            question = f"How many of those people live in each of these states: {', '.join(st.state for st in left)}? Each state's law counts only its own residents."  # fmt: skip
+            field = f"consumers_{left[0].code}"  # the size form's field for the first of them
+            items.append(unconfirmed_item("size.us_state_consumers", "size", question, _STATE_MEANWHILE, field=field))
+    codes = {st.code for st in us_states()}
+    out = [d for d in laws.decisions if d.code in codes and d.applies == NO and not d.reason.startswith("It takes effect")]  # fmt: skip
+    if laws.us and out and "us-states" not in (answers.get("not_applicable") or {}):
+        question = "The US state privacy laws listed in the coverage report do not reach a business your size. Leave them out of the policy, or give their residents these rights anyway?"  # fmt: skip
+        meanwhile = "The policy leaves the sections of those states out."
+        items.append(unconfirmed_item("not_applicable.us-states", "size", question, meanwhile, field="not_applicable_us_states"))  # fmt: skip
+    return items
+
+
+def laws_unconfirmed(facts: Any, answers: dict[str, Any]) -> list[Unconfirmed]:
+    """What a law's decision still needs from the owner. Every item links to the questionnaire step "size"."""
+    laws, shop = facts.laws, facts.shop
+    items = _size_items(laws, answers)
+    items += _state_items(laws, answers, {item.key for item in items})
+    needs_rep = (laws.eu and shop.outside_eu and not shop.eu_representative) or (
+        laws.uk and shop.outside_uk and not shop.uk_representative
+    )
+    if needs_rep and _not_said(answers, "gdpr_occasional"):
+        meanwhile = "The coverage report lists the missing representative."
+        items.append(
+            unconfirmed_item("size.gdpr_occasional", "size", rule("gdpr_representative")["question"], meanwhile)
+        )
+    if laws.br and not shop.privacy_officer and _not_said(answers, "lgpd_small_agent"):
+        meanwhile = (
+            "The policy gives your email as the privacy contact, but names no data protection officer (encarregado)."
+        )
+        items.append(unconfirmed_item("size.lgpd_small_agent", "size", rule("lgpd_small_agent")["question"], meanwhile))
+    return items
