@@ -15,7 +15,7 @@ from policybuilder.documents.us_states import us_states
 from policybuilder.library.types import LegalItemData
 
 # Which law a legal item belongs to -> is that law on for this shop.
-_LAW_ON = {
+_LAW_ON: dict[str, Callable[[Laws], bool]] = {
     "all": lambda laws: True,
     "gdpr": lambda laws: laws.gdpr,
     "us": lambda laws: laws.us,

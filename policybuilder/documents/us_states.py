@@ -224,7 +224,9 @@ def states_to_count(size: dict[str, Any]) -> tuple[State, ...]:
     whole = _band(size.get("us_consumers"))
     if whole is None:
         return ()
-    lowest = {st.code: min((t["consumers"] for t in st.tests if "consumers" in t), default=None) for st in us_states()}
-    return tuple(
-        st for st in us_states() if lowest[st.code] is not None and (whole.high is None or whole.high > lowest[st.code])
-    )
+    counted = []
+    for st in us_states():
+        lowest = min((int(t["consumers"]) for t in st.tests if "consumers" in t), default=None)
+        if lowest is not None and (whole.high is None or whole.high > lowest):
+            counted.append(st)
+    return tuple(counted)

@@ -155,9 +155,9 @@ class SizeForm(StepForm):
         [("yes", "Yes"), ("no", "No")],
     )
 
-    def __init__(self, *args: Any, topics: tuple[str, ...] = TOPICS, states: tuple[State, ...] = (), **kwargs: Any):
+    def __init__(self, *args: Any, topics: tuple[str, ...] = TOPICS, **kwargs: Any):
         self.topics = topics
-        self.states = states  # the states whose residents to count: the US-wide band did not rule them out
+        self.states: tuple[State, ...] = ()  # the states whose residents to count (add_fields)
         super().__init__(*args, **kwargs)
 
     def add_fields(self) -> None:
@@ -165,6 +165,10 @@ class SizeForm(StepForm):
         shown = {name for topic in self.topics for name in TOPIC_FIELDS[topic]}
         for name in [name for name in self.fields if name not in shown]:
             del self.fields[name]
+        if "us-states" in self.topics:
+            # From the US-wide band this page last saved (or was given): the states it cannot rule out.
+            band = self.data.get(self.add_prefix("us_consumers")) if self.is_bound else self.initial.get("us_consumers")
+            self.states = states_to_count({"us_consumers": band})
         for st in self.states:
             self.fields[STATE_FIELD.format(st.code)] = forms.ChoiceField(
                 label=f"Of those, residents of {st.state}",
@@ -216,6 +220,4 @@ class SizeForm(StepForm):
     @classmethod
     def options_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any]:
         country = answers.get("business", {}).get("country", "")
-        topics = size_topics(country=country, jurisdictions=answers.get("jurisdictions", []))
-        states = states_to_count(answers.get("size", {})) if "us-states" in topics else ()
-        return {"topics": topics, "states": states}
+        return {"topics": size_topics(country=country, jurisdictions=answers.get("jurisdictions", []))}

@@ -135,3 +135,28 @@ def test_back_keeps_a_figure_even_before_it_is_valid(client):
     back(client, "size", to="practices", annual_revenue_usd="lots", gdpr_occasional="yes")
     page = client.get(step_url("size")).content.decode()
     assert 'value="lots"' in page and checked(page, "size-gdpr_occasional", "yes")
+
+
+def test_a_us_shop_gives_its_us_band_and_then_each_state_the_band_cannot_rule_out(client):
+    _page_before(client, GOLDEN_GATE_GOODS, "size")
+    page = client.get(step_url("size")).content.decode()
+    assert "People in the US whose data you handle in a year" in page and "residents of Virginia" not in page
+    answer(client, "size", us_consumers="35k_75k", sba_small_business="no")
+    assert Draft.objects.get().answers["size"] == {"us_consumers": "35k_75k", "sba_small_business": "no"}
+    page = client.get(step_url("size")).content.decode()
+    # 35,000 to 74,999 across the US can still be 35,000 in Connecticut or 25,000 in Montana, never 100,000 in Virginia
+    assert "Of those, residents of Connecticut" in page and "Of those, residents of Montana" in page
+    assert "Of those, residents of Virginia" in page  # its 25,000 prong (with a revenue share) is still open
+    answer(client, "size", us_consumers="35k_75k", sba_small_business="no", **{"consumers_us-ct": "under_10k"})
+    assert Draft.objects.get().answers["size"]["us_state_consumers"] == {"us-ct": "under_10k"}
+    page = client.get(step_url("size")).content.decode()
+    field = page[page.index('name="size-consumers_us-ct"') :][:1500]
+    assert '<option value="under_10k" selected>' in field
+
+
+def test_a_band_that_is_not_offered_gets_a_message_and_the_page_keeps_the_rest(client):
+    _page_before(client, GOLDEN_GATE_GOODS, "size")
+    response = answer(client, "size", us_consumers="a_million", gdpr_occasional="no")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "is not one of the answers listed" in page and checked(page, "size-gdpr_occasional", "no")
