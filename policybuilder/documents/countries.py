@@ -47,6 +47,11 @@ EU_ADEQUATE = frozenset(["AD", "AR", "BR", "CA", "FO", "GG", "IL", "IM", "JP", "
 # Countries covered by UK adequacy regulations besides the EEA (the list the UK kept in 2021, Korea
 # added in 2022; the US only through the UK Extension to the Data Privacy Framework, which the
 # catalogue's safeguard tells). The Data (Use and Access) Act 2025 keeps existing regulations in force.
+# Countries the Swiss Federal Council lists as protecting data adequately (FADP art. 16(1); Annex 1 of
+# the Data Protection Ordinance, SR 235.11) besides the EEA. From the FDPIC's published list as we know
+# it; not re-read this session. The US counts only for companies certified under the Swiss-US Data
+# Privacy Framework, which the catalogue does not record yet, so US companies fall back to clauses.
+CH_ADEQUATE = frozenset(["AD", "AR", "CA", "FO", "GB", "GG", "GI", "IL", "IM", "JE", "MC", "NZ", "UY"])
 UK_ADEQUATE = frozenset(["AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "UY", "GI"])
 # Names that read with "the" in a sentence ("based in the United States").
 _WITH_THE = frozenset(["US", "GB", "NL", "AE", "PH", "CZ", "BS", "GM", "DO", "CF", "KY", "FK", "MV", "MH", "SB", "VA"])

@@ -182,6 +182,18 @@ def coverage_notes(context: dict[str, Any]) -> tuple[str, ...]:
     if laws.us and sales and sales.sensitive:
         # Small businesses too (the SBA-exempt states), or where the state's law is in the policy (Maryland).
         notes.extend(st.sensitive_sale for st in us_states() if st.sensitive_sale and (st.sba_exempt or st.code in laws.states))  # fmt: skip
+    if laws.quebec and context["language"] != "fr":
+        notes.append(
+            "Customers in Québec: the Charter of the French language requires a business's website to be available "
+            "in French (whether it names privacy policies is not confirmed). This draft is in English: have a French "
+            "version made before you publish it for Québec."
+        )
+    if laws.ch and context["shop"].country != "CH":
+        notes.append(
+            "Switzerland: a business based elsewhere needs a Swiss representative only if it handles the data of "
+            "people there on a large scale, regularly and with a high risk (FADP art. 14). If you do, name one and "
+            "publish their name and address."
+        )
     for code in laws.added:
         notes.append(f"The {code.upper()} rules were added because of where your business is based.")
     for provider in context["services"]:

@@ -121,6 +121,7 @@ def facts_context(facts: PolicyFacts) -> dict[str, Any]:
         "sales": facts.sales,
         "parental_consent": facts.parental_consent,
         "effective_date": facts.effective_date,
+        "language": facts.language,
         "versions_url": facts.versions_url,
     }
 

@@ -80,6 +80,9 @@ def recipient_rows(providers: tuple[Provider, ...], *, laws: Laws, shop_country:
 # A safeguard's name in a table cell, by how its full wording starts; the text under the table says once
 # what each one is and which article allows it.
 SHORT = (
+    ("Switzerland's finding of adequate", "Adequacy (Switzerland)."),
+    ("EU standard contractual clauses, recognised by the Swiss", "Swiss-recognised clauses."),
+    ("the exception for data needed to perform your contract", "Needed to deliver your order."),
     ("the exception for data needed to deliver", "Needed to deliver your order."),
     ("an EU adequacy decision", "Adequacy decision."),
     ("UK adequacy regulations", "Adequacy regulations."),

@@ -26,13 +26,17 @@ TERRITORY: dict[str, frozenset[str]] = {
     "br": frozenset({"BR"}),
     "ca": frozenset({"CA"}),
     "au": frozenset({"AU"}),
+    "ch": frozenset({"CH"}),
 }
-PLACE = {"eu": "the EU", "uk": "the UK", "br": "Brazil", "ca": "Canada", "au": "Australia"}
+PLACE = {"eu": "the EU", "uk": "the UK", "br": "Brazil", "ca": "Canada", "au": "Australia", "ch": "Switzerland"}
 # The laws whose policy text names a safeguard per recipient; Canada's and Australia's rules are said
 # once for all recipients, in their own clauses (PIPEDA principle 4.1.3, APP 8).
-NAMED = ("eu", "uk", "br")
-# Why a shop outside a law's territory needs no safeguard for what customers give it directly.
-DIRECT = {"eu": "GDPR art. 3(2)", "uk": "UK GDPR art. 3(2)", "br": "LGPD art. 3"}
+# Switzerland names every destination, adequate ones too (FADP art. 19(4)).
+NAMED = ("eu", "uk", "ch", "br")
+# Why a shop outside a law's territory needs no safeguard for what customers give it directly. For
+# Switzerland by analogy: the FADP reaches a foreign shop through its effects (art. 3(1)), and a
+# disclosure abroad (art. 16) needs a Swiss exporter; the FDPIC's own view on this is not confirmed.
+DIRECT = {"eu": "GDPR art. 3(2)", "uk": "UK GDPR art. 3(2)", "br": "LGPD art. 3", "ch": "FADP art. 3(1)"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,10 @@ class Transfer:
     @property
     def ca(self) -> bool:
         return "ca" in self.laws
+
+    @property
+    def ch(self) -> bool:
+        return "ch" in self.laws
 
     @property
     def au(self) -> bool:
@@ -166,7 +174,15 @@ def _br_safeguard(provider: Provider) -> str:
     return "standard contractual clauses approved by Brazil's ANPD (LGPD art. 33, II, b)"
 
 
-SAFEGUARDS = {"eu": _eu_safeguard, "uk": _uk_safeguard, "br": _br_safeguard}
+def _ch_safeguard(provider: Provider) -> str:
+    if "delivery" in _terms(provider):
+        return "the exception for data needed to perform your contract (FADP art. 17(1)(b))"
+    if provider.country in countries.EEA or provider.country in countries.CH_ADEQUATE:
+        return f"Switzerland's finding of adequate protection in {countries.country_name(provider.country)} (FADP art. 16(1))"
+    return "EU standard contractual clauses, recognised by the Swiss data protection commissioner (FADP art. 16(2)(d))"
+
+
+SAFEGUARDS = {"eu": _eu_safeguard, "uk": _uk_safeguard, "br": _br_safeguard, "ch": _ch_safeguard}
 
 
 def transfer_safeguard(provider: Provider, *, law: str) -> str:

@@ -89,13 +89,13 @@ def _residents(st: State, size: dict[str, Any], at_least: int) -> tuple[bool | N
     own = _band((size.get("us_state_consumers") or {}).get(st.code))
     if own is not None:
         met = own.low >= at_least
-        return met, f"you handle the data of {own.words} {st.state} residents a year"
+        return met, f"{own.words} {st.state} residents a year"
     whole = _band(size.get("us_consumers"))
     if whole is not None and whole.high is not None and whole.high <= at_least:
-        return False, f"you handle the data of {whole.words} people in the whole US a year"
+        return False, f"{whole.words} people in the whole US a year"
     if whole is not None:
-        return None, f"you handle the data of {whole.words} people in the US a year, but not how many live in {st.state}"  # fmt: skip
-    return None, "you have not said how many people in the US you handle data about a year"
+        return None, f"{whole.words} people in the US a year, but not how many live in {st.state}"  # fmt: skip
+    return None, "you have not said how many people in the US you handle data about"
 
 
 def _share(size: dict[str, Any], condition: dict[str, Any]) -> tuple[bool | None, str]:
@@ -103,7 +103,7 @@ def _share(size: dict[str, Any], condition: dict[str, Any]) -> tuple[bool | None
     if value is None:
         return None, "you have not given the share of your revenue from selling personal data"
     met = value > condition["share_above"] if "share_above" in condition else value >= condition["share_at_least"]
-    return met, f"{figure(value, 'percent')} of your revenue comes from selling personal data"
+    return met, f"{figure(value, 'percent')} of revenue from selling data"
 
 
 def _sells(answers: dict[str, Any]) -> tuple[bool | None, str]:
@@ -114,16 +114,16 @@ def _sells(answers: dict[str, Any]) -> tuple[bool | None, str]:
 
 
 def _condition_words(condition: dict[str, Any], st: State) -> str:
-    parts = [f"{figure(condition['consumers'], 'count')} or more {st.state} residents a year"] if "consumers" in condition else []  # fmt: skip
+    parts = [f"at least {figure(condition['consumers'], 'count')} {st.state} residents a year"] if "consumers" in condition else []
     if "revenue_above" in condition:
         parts.append(f"revenue above {figure(condition['revenue_above'], 'usd')}")
     if "share_above" in condition:
-        parts.append(f"more than {condition['share_above']}% of revenue from selling personal data")
+        parts.append(f"over {condition['share_above']}% of revenue from selling data")
     if "share_at_least" in condition:
-        parts.append(f"{condition['share_at_least']}% or more of revenue from selling personal data")
+        parts.append(f"{condition['share_at_least']}% of revenue from selling data")
     if condition.get("sells"):
-        parts.append("any revenue or discount from selling personal data")
-    return " with ".join(parts)
+        parts.append("any gain from selling data")
+    return " and ".join(parts)
 
 
 def _test(st: State, condition: dict[str, Any], answers: dict[str, Any]) -> tuple[bool | None, list[str]]:
@@ -188,13 +188,13 @@ def state_outcome(st: State, answers: dict[str, Any], *, today: date) -> Outcome
     if met and st.sba_exempt and sba != "no":
         return Outcome(UNKNOWN, "You meet its volume test, but have not said whether your business is small by the SBA's standard, which it exempts.", "size.sba_small_business", st.source)  # fmt: skip
     if met:
-        return Outcome(YES, _sentence(" and ".join(met[0])), answer, st.source)
+        return Outcome(YES, f"It reaches you: {'; '.join(met[0])}.", answer, st.source)
     tests = "; or ".join(_condition_words(condition, st) for condition in st.tests)
     if all(result is False for (result, _), _ in results):
         why = "; ".join(dict.fromkeys(w for (_, words), _ in results for w in words))
-        return Outcome(NO, f"It reaches businesses with {tests}: {why}.", answer, st.source)
+        return Outcome(NO, f"Its tests: {tests}. You: {why}.", answer, st.source)
     unknown = next(words for (result, words), _ in results if result is None)
-    return Outcome(UNKNOWN, f"It reaches businesses with {tests}. So far, {'; '.join(unknown)}.", answer, st.source)
+    return Outcome(UNKNOWN, f"Its tests: {tests}. So far, {'; '.join(unknown)}.", answer, st.source)
 
 
 def _revenue_floor(st: State, size: dict[str, Any]) -> bool | None:

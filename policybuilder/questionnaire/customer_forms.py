@@ -19,6 +19,7 @@ JURISDICTION_CHOICES = [
     ("us-ca", "California (its own extra rules)"),
     ("eu", "European Union (and Iceland, Liechtenstein, Norway)"),
     ("uk", "United Kingdom"),
+    ("ch", "Switzerland"),
     ("ca", "Canada"),
     ("au", "Australia"),
     ("br", "Brazil"),
@@ -90,7 +91,7 @@ class CustomersForm(StepForm):
     @staticmethod
     def initial_for(*, country: str, region: str) -> dict[str, Any]:
         """Tick the shop's own place to start with: its laws apply anyway."""
-        home = {"US": "us", "GB": "uk", "CA": "ca", "AU": "au", "BR": "br"}.get(country)
+        home = {"US": "us", "GB": "uk", "CH": "ch", "CA": "ca", "AU": "au", "BR": "br"}.get(country)
         home = "eu" if country in EEA else home
         ticked = [home] if home else []
         return {"jurisdictions": ticked + (["us-ca"] if (country, region) == ("US", "CA") else [])}

@@ -58,7 +58,7 @@ def steps_from_answers(*, answers: dict[str, Any], catalogue: Catalogue) -> dict
     for step, form_class in STEPS:
         initial = form_class.initial_from_answers(answers)
         if initial is not None:
-            steps[step] = form_data_encode(form_class(prefix=step, catalogue=catalogue), initial)
+            steps[step] = form_data_encode(form_class(prefix=step, catalogue=catalogue, initial=initial), initial)
     return steps
 
 

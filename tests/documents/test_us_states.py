@@ -47,7 +47,7 @@ def test_every_state_law_reaches_the_large_sample_and_none_reaches_the_small_one
         assert reached[st.code]["applies"] == "yes" and reached[st.code]["shown"], st.code
         assert small[st.code]["applies"] == "no" and not small[st.code]["shown"], st.code
         assert small[st.code]["reason"] and small[st.code]["answer"].startswith("size."), st.code
-    assert "175,000 or more Tennessee residents" in reached["us-tn"]["reason"]
+    assert reached["us-tn"]["reason"] == "It reaches you: 175,000 or more Tennessee residents a year."
     assert "not small by the SBA's standard" in reached["us-tx"]["reason"]
     assert "small by the SBA's standard, which it exempts" in small["us-ne"]["reason"]
     assert "fewer than 10,000 people in the whole US" in small["us-va"]["reason"]
