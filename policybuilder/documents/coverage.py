@@ -194,6 +194,11 @@ def coverage_notes(context: dict[str, Any]) -> tuple[str, ...]:
             "people there on a large scale, regularly and with a high risk (FADP art. 14). If you do, name one and "
             "publish their name and address."
         )
+    if laws.nz or laws.sg:
+        notes.append(
+            "New Zealand and Singapore: before a company abroad gets customers' data for its own use, check that it "
+            "protects the data as well as their law does (NZ IPP 12; PDPA s 26), or ask the customer first."
+        )
     for code in laws.added:
         notes.append(f"The {code.upper()} rules were added because of where your business is based.")
     for provider in context["services"]:

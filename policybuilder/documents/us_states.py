@@ -114,7 +114,11 @@ def _sells(answers: dict[str, Any]) -> tuple[bool | None, str]:
 
 
 def _condition_words(condition: dict[str, Any], st: State) -> str:
-    parts = [f"at least {figure(condition['consumers'], 'count')} {st.state} residents a year"] if "consumers" in condition else []
+    parts = (
+        [f"at least {figure(condition['consumers'], 'count')} {st.state} residents a year"]
+        if "consumers" in condition
+        else []
+    )
     if "revenue_above" in condition:
         parts.append(f"revenue above {figure(condition['revenue_above'], 'usd')}")
     if "share_above" in condition:

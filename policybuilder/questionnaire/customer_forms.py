@@ -22,6 +22,8 @@ JURISDICTION_CHOICES = [
     ("ch", "Switzerland"),
     ("ca", "Canada"),
     ("au", "Australia"),
+    ("nz", "New Zealand"),
+    ("sg", "Singapore"),
     ("br", "Brazil"),
 ]
 
@@ -91,7 +93,9 @@ class CustomersForm(StepForm):
     @staticmethod
     def initial_for(*, country: str, region: str) -> dict[str, Any]:
         """Tick the shop's own place to start with: its laws apply anyway."""
-        home = {"US": "us", "GB": "uk", "CH": "ch", "CA": "ca", "AU": "au", "BR": "br"}.get(country)
+        home = {"US": "us", "GB": "uk", "CH": "ch", "CA": "ca", "AU": "au", "NZ": "nz", "SG": "sg", "BR": "br"}.get(
+            country
+        )
         home = "eu" if country in EEA else home
         ticked = [home] if home else []
         return {"jurisdictions": ticked + (["us-ca"] if (country, region) == ("US", "CA") else [])}

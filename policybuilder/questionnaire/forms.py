@@ -23,7 +23,11 @@ from policybuilder.questionnaire.size_form import SizeForm
 from policybuilder.questionnaire.widgets import FixedChoices, FixedListSelect
 
 # The laws that require a postal address (clauses/laws.yaml `address_required`), as the hint names them.
-ADDRESS_LAWS = {"children": "a shop made for children under 13 (COPPA)", "ca": "a shop selling in Canada (PIPEDA)"}
+ADDRESS_LAWS = {
+    "children": "a shop made for children under 13 (COPPA)",
+    "ca": "a shop selling in Canada (PIPEDA)",
+    "nz": "a shop selling in New Zealand (Privacy Act 2020)",
+}
 
 
 def address_hint() -> str:

@@ -173,7 +173,7 @@ def test_the_result_page_carries_the_policy_once_and_links_its_copy_pages(client
     sentence = "They act only on our instructions"  # a sentence of the recipients section
     assert sentence in saved.txt and page.count(sentence) == 1
     # The policy, and the page around it: the coverage report gives each of some thirty laws its reason.
-    assert len(page.encode()) < len(saved.body_html.encode()) + 50_000
+    assert len(page.encode()) < len(saved.body_html.encode()) + 55_000
     for kind in ("html", "text"):
         assert reverse("documents:copy", args=[saved.token, kind]) in page
 

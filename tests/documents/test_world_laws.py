@@ -1,11 +1,12 @@
-"""Québec's Law 25 and Switzerland's FADP as laws of their own (issue 13): a sample shop each reaches and
-one it does not, their items in the coverage report, and what the policy then says."""
+"""Québec's Law 25, Switzerland's FADP, New Zealand's Privacy Act and Singapore's PDPA as laws of their
+own (issue 13): a sample shop each reaches and one it does not, their items in the coverage report, and
+what the policy then says."""
 
 import json
 
 import pytest
 
-from policybuilder.documents.assemble import policy_assemble
+from policybuilder.documents.assemble import InvalidAnswers, policy_assemble
 from policybuilder.documents.exporters import policy_json, policy_text
 from tests.base import make_answers
 
@@ -56,7 +57,7 @@ def test_a_canadian_shop_gets_the_quebec_items_and_is_told_a_french_version_is_n
     assert law is not None and not law.gaps
     assert {item.item_id for item in law.items} >= {"QC-OFFICER", "QC-WITHDRAW", "QC-RIGHTS", "QC-COMPLAINT"}
     text = policy_text(policy)
-    assert DEINDEX in text and "Withdraw your consent" in text
+    assert DEINDEX in text and "You can withdraw your consent at any time" in text
     assert any(
         note.startswith("Customers in Québec: the Charter of the French language") for note in policy.coverage.notes
     )
@@ -84,3 +85,35 @@ def test_a_shop_based_in_japan_is_told_first_that_its_own_law_is_not_covered_yet
     answers["business"] = answers["business"] | {"country": "JP", "region": ""}
     notes = policy_assemble(answers=answers).coverage.notes
     assert notes[0].startswith("Your own country's law is not covered by this draft") and "Japan" in notes[0]
+
+
+@pytest.mark.parametrize(
+    ("sample", "code", "regulator"),
+    [("nz", "nz", "the Privacy Commissioner at"), ("sg", "sg", "the Personal Data Protection Commission at")],
+)
+def test_a_shop_based_in_new_zealand_or_singapore_gets_its_law_and_a_uk_shop_does_not(sample, code, regulator):
+    policy = _policy(sample)
+    decision = _decision(policy, code)
+    assert decision["applies"] == "yes" and decision["answer"] == "business.country"
+    law = _law(policy, code)
+    assert law is not None and not law.gaps
+    assert regulator in policy_text(policy) and not policy.coverage.notes[0].startswith("Your own country's law")
+    uk = _policy("uk")
+    assert _decision(uk, code)["applies"] == "no" and _law(uk, code) is None and regulator not in policy_text(uk)
+
+
+def test_singapore_asks_for_a_data_protection_officer_before_the_policy_names_one():
+    policy = _policy("sg")
+    assert "Our data protection officer is Mei Ling Tan." in policy_text(policy)
+    answers = make_answers("sg")
+    answers["business"] = {k: v for k, v in answers["business"].items() if k != "privacy_officer"}
+    without = policy_assemble(answers=answers)
+    assert "data protection officer is" not in policy_text(without)
+    assert "SG-DPO" in {gap.item_id for gap in _law(without, "sg").gaps}
+
+
+def test_new_zealand_needs_the_shops_postal_address():
+    answers = make_answers("nz")
+    answers["business"] = answers["business"] | {"address": ""}
+    with pytest.raises(InvalidAnswers, match="New Zealand"):
+        policy_assemble(answers=answers)
