@@ -16,8 +16,9 @@ from policybuilder.documents import countries
 from policybuilder.documents.law_tests import NO, UNKNOWN, YES, Outcome, rule, size_outcome
 from policybuilder.documents.us_states import state_codes, state_outcome, us_states
 
-# Laws with no size test, brought by customers or the home country. Japan and China have their places and laws.yaml entries but no legal items or clauses yet: until they join WORLD
-# they are not decided, and a shop based there is told its own law is not covered.
+# Laws with no size test, brought by customers or the home country. Japan and China have their places
+# and laws.yaml entries but no legal items or clauses yet: until they join WORLD they are not decided,
+# and a shop based there is told its own law is not covered.
 WORLD: tuple[str, ...] = ("ch", "nz", "sg")
 LAW_ORDER = ("eu", "uk", *WORLD, "us", "us-ca", *state_codes(), "ca", "qc", "br", "au", "children")
 SIZE_TESTED = ("us-ca", "au")

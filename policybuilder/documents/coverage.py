@@ -11,6 +11,7 @@ from jinja2 import TemplateError
 
 from policybuilder.documents.applicability import NO, WORLD, Decision, Laws
 from policybuilder.documents.engine import ClauseError, CompiledLibrary, expression_compile
+from policybuilder.documents.inventory import and_list
 from policybuilder.documents.us_states import us_states
 from policybuilder.library.types import LegalItemData
 
@@ -166,7 +167,7 @@ def decisions_grouped(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         grouped.append(merged[key])
     for decision in merged.values():
         names = decision["states"]
-        decision["name"] = decision["name"] if len(names) == 1 else "The state privacy laws of " + ", ".join(names[:-1]) + " and " + names[-1]  # fmt: skip
+        decision["name"] = decision["name"] if len(names) == 1 else f"The state privacy laws of {and_list(names)}"
     return grouped
 
 
@@ -213,8 +214,7 @@ def coverage_notes(context: dict[str, Any]) -> tuple[str, ...]:
         )
     if context["sells_or_shares"] and laws.signal_states:
         notes.append(
-            f"The privacy laws of {' and '.join(laws.signal_states) if len(laws.signal_states) < 3 else ', '.join(laws.signal_states[:-1]) + ' and ' + laws.signal_states[-1]} "
-            "require your site to honour Global Privacy Control as an opt-out of sale and targeted advertising."
+            f"The privacy laws of {and_list(laws.signal_states)} require your site to honour Global Privacy Control as an opt-out of sale and targeted advertising."
         )
     if context["sells_or_shares"] and laws.us_ca and not laws.us_ca_exempt:
         notes.append(

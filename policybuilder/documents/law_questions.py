@@ -46,7 +46,8 @@ _STATE_QUESTIONS = {
 
 def _state_items(laws: Laws, answers: dict[str, Any], taken: set[str]) -> list[Unconfirmed]:
     size = answers.get("size") or {}
-    unsure = [d for d in laws.decisions if d.code.startswith("us-") and d.code != "us-ca" and d.shown and d.applies == UNKNOWN]  # fmt: skip
+    codes = {st.code for st in us_states()}
+    unsure = [d for d in laws.decisions if d.code in codes and d.shown and d.applies == UNKNOWN]
     items = []
     if unsure:
         asked = [key for key in _STATE_QUESTIONS if any(f"size.{key}" in d.answer for d in unsure)]
@@ -59,7 +60,6 @@ def _state_items(laws: Laws, answers: dict[str, Any], taken: set[str]) -> list[U
             question = f"How many of those people live in each of these states: {', '.join(st.state for st in left)}? Each state's law counts only its own residents."  # fmt: skip
             field = f"consumers_{left[0].code}"  # the size form's field for the first of them
             items.append(unconfirmed_item("size.us_state_consumers", "size", question, _STATE_MEANWHILE, field=field))
-    codes = {st.code for st in us_states()}
     out = [d for d in laws.decisions if d.code in codes and d.applies == NO and not d.reason.startswith("It takes effect")]  # fmt: skip
     if laws.us and out and "us-states" not in (answers.get("not_applicable") or {}):
         question = "The US state privacy laws listed in the coverage report do not reach a business your size. Leave them out of the policy, or give their residents these rights anyway?"  # fmt: skip

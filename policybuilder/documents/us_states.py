@@ -80,10 +80,6 @@ def state_codes() -> tuple[str, ...]:
     return tuple(s.code for s in us_states())
 
 
-def state(code: str) -> State:
-    return next(s for s in us_states() if s.code == code)
-
-
 def _residents(st: State, size: dict[str, Any], at_least: int) -> tuple[bool | None, str]:
     """Whether the shop handles the data of at least `at_least` of the state's residents a year."""
     own = _band((size.get("us_state_consumers") or {}).get(st.code))
@@ -155,6 +151,7 @@ def _trigger(name: str, answers: dict[str, Any]) -> bool | None:
         sensitive = answers.get("sensitive")
         if not isinstance(sensitive, dict) or not sensitive:
             return None
+        # schema_practices.SENSITIVE_FLAGS, spelt out: that module imports this one.
         return any(sensitive.get(flag) is True for flag in ("health", "children", "precise_location", "biometrics"))
     raise ValueError(f"unknown trigger {name!r} in laws.yaml us_states")
 
