@@ -16,10 +16,8 @@ from policybuilder.documents import countries
 from policybuilder.documents.law_tests import NO, UNKNOWN, YES, Outcome, rule, size_outcome
 from policybuilder.documents.us_states import state_codes, state_outcome, us_states
 
-# Laws with no size test, brought by customers or the home country. Japan and China have their places
-# and laws.yaml entries but no legal items or clauses yet: until they join WORLD they are not decided,
-# and a shop based there is told its own law is not covered.
-WORLD: tuple[str, ...] = ("ch", "nz", "sg")
+# Laws with no size test, brought by customers or the home country.
+WORLD: tuple[str, ...] = ("ch", "jp", "nz", "sg", "cn")
 LAW_ORDER = ("eu", "uk", *WORLD, "us", "us-ca", *state_codes(), "ca", "qc", "br", "au", "children")
 SIZE_TESTED = ("us-ca", "au")
 # The countries whose own law the library covers, for the shop's home country.
@@ -37,7 +35,7 @@ _PLACES = {
     "jp": ("customers in Japan", lambda country: country == "JP"),
     "nz": ("customers in New Zealand", lambda country: country == "NZ"),
     "sg": ("customers in Singapore", lambda country: country == "SG"),
-    "cn": ("customers in China", lambda country: country == "CN"),
+    "cn": ("customers in mainland China", lambda country: country == "CN"),
 }
 
 
@@ -84,6 +82,8 @@ class Laws:
     cn: bool = False
     qc: bool = False  # Québec's Law 25: any shop with Canadian customers can have Québec ones
     home_uncovered: str = ""  # the shop's own country, when the library does not cover its law
+    jp_transfers: str = ""  # how companies abroad may get data on customers in Japan: "contract" | "consent" | ""
+    cn_consent: str = ""  # a separate consent is asked before data goes to another company or abroad: "yes" | "no" | ""
 
     @property
     def gdpr(self) -> bool:
@@ -234,8 +234,14 @@ def _toll_free(phone: str) -> str:
     return phone if len(digits) == 10 and digits[:3] in rule("ccpa_toll_free")["prefixes"] else ""
 
 
+def _said(answers: dict[str, Any], key: str) -> str:
+    """The owner's answer to one of the size step's choices; "" when not given or "not sure"."""
+    value = str((answers.get("size") or {}).get(key) or "")
+    return "" if value == "not_sure" else value
+
+
 def _said_yes(answers: dict[str, Any], key: str) -> bool:
-    return (answers.get("size") or {}).get(key) == "yes"
+    return _said(answers, key) == "yes"
 
 
 def _exemption_notes(decided: dict[str, Decision], answers: dict[str, Any]) -> dict[str, Decision]:
@@ -271,6 +277,8 @@ def laws_resolve(*, chosen: list[str], country: str, children: bool, answers: di
         br_small_agent=_said_yes(answers, "lgpd_small_agent") and "br" in on,
         ccpa_link=_ccpa_link(answers), ccpa_toll_free=_toll_free(phone),
         states=tuple(c for c in state_codes() if c in on), qc="qc" in on, home_uncovered=_home_uncovered(country),
+        jp_transfers=_said(answers, "jp_transfers") if "jp" in on else "",
+        cn_consent=_said(answers, "cn_consent") if "cn" in on else "",
         **{code: code in on for code in WORLD},
     )  # fmt: skip
 

@@ -195,6 +195,16 @@ def coverage_notes(context: dict[str, Any]) -> tuple[str, ...]:
             "people there on a large scale, regularly and with a high risk (FADP art. 14). If you do, name one and "
             "publish their name and address."
         )
+    if laws.cn and context["shop"].country != "CN":
+        notes.append(
+            "Mainland China: a business outside China that sells to people there must set up an office or name a "
+            "representative in China, and report its name and contact to the authorities (PIPL art. 53)."
+        )
+    elif laws.cn and any(t.cn and not t.ours for t in context["transfers"]):
+        notes.append(
+            "Mainland China: sending data abroad also needs the CAC's standard contract, a certification or a "
+            "security assessment (PIPL art. 38), unless an exemption applies. Check which you rely on."
+        )
     if laws.nz or laws.sg:
         notes.append(
             "New Zealand and Singapore: before a company abroad gets customers' data for its own use, check that it "

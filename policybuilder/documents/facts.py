@@ -50,6 +50,7 @@ class Shop:
     eu_representative: Contact | None
     uk_representative: Contact | None
     privacy_officer: str
+    representative: str = ""  # the business's representative by name, for Japan's APPI (size.jp_representative)
 
     @property
     def outside_eu(self) -> bool:
@@ -208,7 +209,7 @@ def _date_format(value: str, *, us_style: bool) -> str:
     return f"{day:%B} {day.day}, {day.year}" if us_style else f"{day.day} {day:%B} {day.year}"
 
 
-def shop_resolve(business: dict[str, Any]) -> Shop:
+def shop_resolve(business: dict[str, Any], size: dict[str, Any] | None = None) -> Shop:
     country = business["country"].upper()
     region = business.get("region", "").upper()
     return Shop(
@@ -227,12 +228,13 @@ def shop_resolve(business: dict[str, Any]) -> Shop:
         eu_representative=_contact(business.get("eu_representative")),
         uk_representative=_contact(business.get("uk_representative")),
         privacy_officer=business.get("privacy_officer", ""),
+        representative=(size or {}).get("jp_representative", ""),
     )
 
 
 def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -> PolicyFacts:
     """Derive the facts from a validated answer set; called once per policy assembly."""
-    shop = shop_resolve(answers["business"])
+    shop = shop_resolve(answers["business"], answers.get("size"))
     data = answers.get("data", {})
     jurisdictions = answers.get("jurisdictions", [])
     children = bool(answers.get("children", False))

@@ -68,6 +68,26 @@ def _state_items(laws: Laws, answers: dict[str, Any], taken: set[str]) -> list[U
     return items
 
 
+def _asia_items(facts: Any, answers: dict[str, Any]) -> list[Unconfirmed]:
+    """Japan's representative and its route for data going abroad; China's separate consent."""
+    laws, items = facts.laws, []
+    jp_abroad = [t for t in facts.transfers if t.jp and not t.ours and not t.jp_equivalent]
+    if laws.jp and not facts.shop.representative:
+        question = "What is the name of your business's representative, such as its representative director? Japan's APPI asks for it."  # fmt: skip
+        meanwhile = "The policy names no representative, and the coverage report lists the gap."
+        items.append(unconfirmed_item("size.jp_representative", "size", question, meanwhile))
+    if jp_abroad and not laws.jp_transfers:
+        question = "May the companies outside Japan, the EU and the UK get your Japanese customers' data because a contract binds them to the APPI's standard, or only with the customer's consent?"  # fmt: skip
+        meanwhile = "The policy says only that some companies are outside Japan; the coverage report lists the gap."
+        items.append(unconfirmed_item("size.jp_transfers", "size", question, meanwhile))
+    cn_abroad = facts.shop.country == "CN" and any(t.cn and not t.ours for t in facts.transfers)
+    if laws.cn and (cn_abroad or facts.independent_providers) and not laws.cn_consent:
+        question = "Do you ask customers in China for a separate consent before their data goes to a company that uses it for its own purposes, or abroad?"  # fmt: skip
+        meanwhile = "The policy says nothing about that consent; the coverage report lists the gap."
+        items.append(unconfirmed_item("size.cn_consent", "size", question, meanwhile))
+    return items
+
+
 def laws_unconfirmed(facts: Any, answers: dict[str, Any]) -> list[Unconfirmed]:
     """What a law's decision still needs from the owner. Every item links to the questionnaire step "size"."""
     laws, shop = facts.laws, facts.shop
@@ -86,4 +106,4 @@ def laws_unconfirmed(facts: Any, answers: dict[str, Any]) -> list[Unconfirmed]:
             "The policy gives your email as the privacy contact, but names no data protection officer (encarregado)."
         )
         items.append(unconfirmed_item("size.lgpd_small_agent", "size", rule("lgpd_small_agent")["question"], meanwhile))
-    return items
+    return items + _asia_items(facts, answers)

@@ -26,7 +26,7 @@ from policybuilder.documents.schema_practices import (
 from policybuilder.ops.text import unsafe_characters
 
 KINDS = ("payment", "analytics", "advertising", "newsletter", "shipping", "platform")
-JURISDICTIONS = ("us", "us-ca", "eu", "uk", "ch", "ca", "au", "nz", "sg", "br", "children")
+JURISDICTIONS = ("us", "us-ca", "eu", "uk", "ch", "ca", "au", "jp", "nz", "sg", "cn", "br", "children")
 EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 HOST = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d{1,5})?$")  # letters of any script: münchen.de
 FORMAT_CHECKER = FormatChecker(formats=())

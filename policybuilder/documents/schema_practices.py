@@ -90,7 +90,7 @@ def sensitive_schema() -> dict[str, Any]:
             "other_fields": _texts(20, 80),
             "purpose": _text(300, description="completes 'We use it to ...'"),
             "retention_months": {"type": "integer", "minimum": 1, "maximum": 120},
-            "consent": {"type": "boolean", "description": "you ask for consent before you collect it (US state laws)"},
+            "consent": {"type": "boolean", "description": "you ask for consent before you collect it (US state laws, APPI art. 20(2), PIPL art. 29)"},
         },
     }  # fmt: skip
 
@@ -129,6 +129,9 @@ def size_schema() -> dict[str, Any]:
                                    "properties": {code: _one_of(US_CONSUMER_BANDS) for code in US_STATE_CODES},
                                    "description": "for each state law's code (us-va ...), that state's residents among them"},
             "sba_small_business": {**_choice("yes", "no"), "description": "a small business by the US Small Business Administration's size standard (Texas, Nebraska, Minnesota)"},
+            "jp_representative": {**_text(200), "description": "the name of the business's representative, such as its representative director (APPI art. 32(1)(i))"},
+            "jp_transfers": {**_choice("contract", "consent"), "description": "how companies outside Japan, the EU and the UK may get data on customers in Japan: bound by contract to the APPI's standard, or with the customer's consent (APPI art. 28)"},
+            "cn_consent": {**_choice("yes", "no"), "description": "a separate consent is asked before data on customers in China goes to another company for its own use or abroad (PIPL arts 23 and 39)"},
         },
     }  # fmt: skip
 

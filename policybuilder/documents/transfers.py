@@ -27,10 +27,17 @@ TERRITORY: dict[str, frozenset[str]] = {
     "ca": frozenset({"CA"}),
     "au": frozenset({"AU"}),
     "ch": frozenset({"CH"}),
+    "jp": frozenset({"JP"}),
+    "cn": frozenset({"CN"}),
 }
-PLACE = {"eu": "the EU", "uk": "the UK", "br": "Brazil", "ca": "Canada", "au": "Australia", "ch": "Switzerland"}
-# The laws whose policy text names a safeguard per recipient; Canada's and Australia's rules are said
-# once for all recipients, in their own clauses (PIPEDA principle 4.1.3, APP 8).
+PLACE = {"eu": "the EU", "uk": "the UK", "br": "Brazil", "ca": "Canada", "au": "Australia", "ch": "Switzerland",
+         "jp": "Japan", "cn": "mainland China"}  # fmt: skip
+# The countries Japan's PPC recognises as protecting personal data to the APPI's standard (APPI art. 28(1);
+# PPC Notice No. 1 of 2019, extended to the UK after Brexit): the EEA states and the UK.
+JP_EQUIVALENT = countries.EEA | {"GB"}
+# The laws whose policy text names a safeguard per recipient; Canada's, Australia's, Japan's and China's
+# rules are said once for all recipients, in their own clauses (PIPEDA principle 4.1.3, APP 8, APPI art. 28,
+# PIPL art. 39).
 # Switzerland names every destination, adequate ones too (FADP art. 19(4)).
 NAMED = ("eu", "uk", "ch", "br")
 # Why a shop outside a law's territory needs no safeguard for what customers give it directly. For
@@ -98,6 +105,19 @@ class Transfer:
     @property
     def au(self) -> bool:
         return "au" in self.laws
+
+    @property
+    def jp(self) -> bool:
+        return "jp" in self.laws
+
+    @property
+    def cn(self) -> bool:
+        return "cn" in self.laws
+
+    @property
+    def jp_equivalent(self) -> bool:
+        """Japan's PPC recognises the country as protecting personal data to the APPI's standard."""
+        return self.country in JP_EQUIVALENT
 
     @property
     def places(self) -> tuple[str, ...]:

@@ -55,13 +55,16 @@ def size_topics(*, country: str, jurisdictions: list[str]) -> tuple[str, ...]:
     """The laws whose size tests the shop is asked about: "us-ca" (the CCPA) with California
     customers, "au" (the Privacy Act 1988) with Australian customers or an Australian shop, "gdpr"
     (art 27(2): occasional processing needs no representative) when a representative would be
-    needed, "br" (the LGPD's small processing agents) with Brazilian customers or a Brazilian shop."""
+    needed, "br" (the LGPD's small processing agents) with Brazilian customers or a Brazilian shop, "jp" (the APPI's
+    representative and transfers abroad) and "cn" (the PIPL's separate consent) likewise."""
     asked = {
         "us-ca": "us-ca" in jurisdictions,
         "us-states": bool({"us", "us-ca"} & set(jurisdictions)) or country == "US",
         "au": "au" in jurisdictions or country == "AU",
         "gdpr": bool(representative_areas(country=country, jurisdictions=jurisdictions)),
         "br": "br" in jurisdictions or country == "BR",
+        "jp": "jp" in jurisdictions or country == "JP",
+        "cn": "cn" in jurisdictions or country == "CN",
     }
     return tuple(topic for topic, yes in asked.items() if yes)
 

@@ -22,8 +22,10 @@ JURISDICTION_CHOICES = [
     ("ch", "Switzerland"),
     ("ca", "Canada"),
     ("au", "Australia"),
+    ("jp", "Japan"),
     ("nz", "New Zealand"),
     ("sg", "Singapore"),
+    ("cn", "China (mainland)"),
     ("br", "Brazil"),
 ]
 
@@ -93,9 +95,8 @@ class CustomersForm(StepForm):
     @staticmethod
     def initial_for(*, country: str, region: str) -> dict[str, Any]:
         """Tick the shop's own place to start with: its laws apply anyway."""
-        home = {"US": "us", "GB": "uk", "CH": "ch", "CA": "ca", "AU": "au", "NZ": "nz", "SG": "sg", "BR": "br"}.get(
-            country
-        )
+        home = {"US": "us", "GB": "uk", "CH": "ch", "CA": "ca", "AU": "au", "JP": "jp", "NZ": "nz", "SG": "sg",
+                "CN": "cn", "BR": "br"}.get(country)  # fmt: skip
         home = "eu" if country in EEA else home
         ticked = [home] if home else []
         return {"jurisdictions": ticked + (["us-ca"] if (country, region) == ("US", "CA") else [])}

@@ -26,6 +26,7 @@ from policybuilder.questionnaire.widgets import FixedChoices, FixedListSelect
 ADDRESS_LAWS = {
     "children": "a shop made for children under 13 (COPPA)",
     "ca": "a shop selling in Canada (PIPEDA)",
+    "jp": "a shop selling in Japan (APPI)",
     "nz": "a shop selling in New Zealand (Privacy Act 2020)",
 }
 

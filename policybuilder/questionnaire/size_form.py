@@ -21,13 +21,15 @@ from policybuilder.questionnaire.answer_fields import (
 from policybuilder.questionnaire.conditions import size_topics
 from policybuilder.questionnaire.fields import StepForm
 
-TOPICS = ("us-ca", "us-states", "au", "gdpr", "br")
+TOPICS = ("us-ca", "us-states", "au", "gdpr", "br", "jp", "cn")
 LEGENDS = {
     "us-ca": "California: the California Consumer Privacy Act (CCPA)",
     "us-states": "Other US states: their consumer privacy laws",
     "au": "Australia: the Privacy Act 1988",
     "gdpr": "Europe: a representative for the EU or the UK",
     "br": "Brazil: the LGPD",
+    "jp": "Japan: the Act on the Protection of Personal Information (APPI)",
+    "cn": "Mainland China: the Personal Information Protection Law (PIPL)",
 }
 # The "if the law does not apply to us" question of each law, by its code in `not_applicable`.
 NOT_APPLICABLE = {"us-ca": "not_applicable_us_ca", "au": "not_applicable_au", "us-states": "not_applicable_us_states"}
@@ -47,6 +49,8 @@ TOPIC_FIELDS = {
     "au": ("au_turnover_aud", "au_exceptions", "not_applicable_au"),
     "gdpr": ("gdpr_occasional",),
     "br": ("lgpd_small_agent",),
+    "jp": ("jp_representative", "jp_transfers"),
+    "cn": ("cn_consent",),
 }
 
 
@@ -153,6 +157,31 @@ class SizeForm(StepForm):
         "processing is not high-risk, like large-scale or sensitive data (Resolution CD/ANPD 2/2022). "
         "Such a business may give customers a contact channel instead of naming a data protection officer.",
         [("yes", "Yes"), ("no", "No")],
+    )
+
+    jp_representative = forms.CharField(
+        label="Name of your business's representative",
+        max_length=200,
+        required=False,
+        help_text="Japan's APPI asks a company to make known the name of its representative, such as its "
+        "representative director (代表取締役). A sole trader gives their own name.",
+    )
+    jp_transfers = choice(
+        "How may companies outside Japan get the data of your customers in Japan?",
+        "Japan's APPI (article 28) lets data go to a company outside Japan, the EU and the UK only with the "
+        "customer's consent, or to a company bound, usually by contract, to protect it to the APPI's standard. "
+        "Your providers' data processing terms often say which.",
+        [
+            ("contract", "Our contracts bind each of them to protect it as the APPI requires"),
+            ("consent", "We ask customers in Japan to agree first, after telling them about each country and company"),
+        ],
+    )
+    cn_consent = choice(
+        "Do you ask customers in China for a separate consent before passing their data on?",
+        "China's PIPL (articles 23 and 39) asks for a consent given on its own, not by agreeing to your policy, "
+        "before you pass data to a company that uses it for its own purposes (a payment or ad company, say), and "
+        "before it leaves mainland China.",
+        [("yes", "Yes: a separate consent, asked for on its own"), ("no", "No")],
     )
 
     def __init__(self, *args: Any, topics: tuple[str, ...] = TOPICS, **kwargs: Any):

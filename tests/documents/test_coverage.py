@@ -121,7 +121,7 @@ def test_the_json_report_gives_every_laws_decision_with_its_reason_and_answer():
     decisions = {d["code"]: d for d in data["decisions"]}
     states = {"us-va", "us-co", "us-ct", "us-ut", "us-tx", "us-or", "us-mt", "us-ia", "us-de", "us-nh", "us-nj",
               "us-tn", "us-mn", "us-md", "us-in", "us-ky", "us-ri", "us-ne", "us-ok", "us-al", "us-la"}  # fmt: skip
-    world = {"qc", "ch", "nz", "sg"}
+    world = {"qc", "ch", "jp", "nz", "sg", "cn"}
     assert set(decisions) == {"eu", "uk", "us", "us-ca", "ca", "br", "au", "children"} | states | world
     ccpa = decisions["us-ca"]
     assert ccpa["applies"] == "no" and ccpa["voluntary"] and ccpa["shown"]

@@ -74,7 +74,8 @@ def test_a_chinese_shop_selling_to_the_eu_says_its_customers_data_goes_to_china_
     transfers = _section(policy_markdown(policy), "Other countries")
     assert "We are based in China" in transfers
     assert "It needs no safeguard" in transfers and "(GDPR art. 3(2))" in transfers
-    assert "DHL" not in transfers  # Germany: the EEA, for EU customers
+    # Germany is in the EEA: DHL is listed (it is outside China) but needs no safeguard for EU customers.
+    assert "For customers in the EU" not in transfers and "Germany:** DHL" in transfers
 
 
 def test_a_brazilian_customers_transfer_names_the_lgpd_article_33_mechanism():

@@ -80,11 +80,11 @@ def test_quebec_tracking_technologies_count_as_covered_only_with_a_consent_tool_
     assert "QC-TECH" not in {gap.item_id for gap in _law(with_tool, "qc").gaps}
 
 
-def test_a_shop_based_in_japan_is_told_first_that_its_own_law_is_not_covered_yet():
+def test_a_shop_based_in_india_is_told_first_that_its_own_law_is_not_covered():
     answers = make_answers("minimal")
-    answers["business"] = answers["business"] | {"country": "JP", "region": ""}
+    answers["business"] = answers["business"] | {"country": "IN", "region": ""}
     notes = policy_assemble(answers=answers).coverage.notes
-    assert notes[0].startswith("Your own country's law is not covered by this draft") and "Japan" in notes[0]
+    assert notes[0].startswith("Your own country's law is not covered by this draft") and "India" in notes[0]
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,8 @@ QUESTIONS = {
     "au": "Your annual turnover last financial year, in Australian dollars",
     "gdpr": "Do you handle the data of customers in the EU or the UK only now and then?",
     "br": "Is your business a small processing agent under Brazil",
+    "jp": "How may companies outside Japan get the data of your customers in Japan?",
+    "cn": "Do you ask customers in China for a separate consent before passing their data on?",
 }
 
 
@@ -56,10 +58,15 @@ def test_a_californian_shop_selling_to_the_eu_is_asked_the_ccpa_figures_and_the_
 
 @pytest.mark.parametrize(
     "jurisdictions, asked",
-    [(["uk", "au"], ["au"]), (["uk", "br"], ["br"]), (["uk", "au", "br"], ["au", "br"])],
-    ids=["australia", "brazil", "both"],
+    [
+        (["uk", "au"], ["au"]),
+        (["uk", "br"], ["br"]),
+        (["uk", "au", "br"], ["au", "br"]),
+        (["uk", "jp", "cn"], ["jp", "cn"]),
+    ],
+    ids=["australia", "brazil", "both", "japan-and-china"],
 )
-def test_australian_and_brazilian_customers_bring_their_own_questions(client, jurisdictions, asked):
+def test_customers_in_australia_brazil_japan_or_china_bring_their_own_questions(client, jurisdictions, asked):
     page = _page_before(client, _with_size(PIPS_POTTERY), "size", **_customers(jurisdictions))
     for topic, question in QUESTIONS.items():
         assert (question in page) == (topic in asked), topic
@@ -77,6 +84,13 @@ def test_figures_reach_the_contract_and_an_empty_box_gives_no_key(client):
     answers = Draft.objects.get().answers
     assert answers["size"] == {"annual_revenue_usd": 1200000, "california_consumers": 0}
     assert answers["not_applicable"] == {"us-ca": "leave_out"}
+
+
+def test_the_japanese_and_chinese_answers_reach_the_contract(client):
+    _page_before(client, _with_size(PIPS_POTTERY), "size", **_customers(["uk", "jp", "cn"]))
+    answer(client, "size", jp_representative="Pip Jones, owner", jp_transfers="contract", cn_consent="no")
+    size = Draft.objects.get().answers["size"]
+    assert size == {"jp_representative": "Pip Jones, owner", "jp_transfers": "contract", "cn_consent": "no"}
 
 
 def test_an_untouched_page_gives_no_size_and_no_choice(client):
