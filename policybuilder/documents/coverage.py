@@ -203,7 +203,14 @@ def coverage_notes(context: dict[str, Any]) -> tuple[str, ...]:
     elif laws.cn and any(t.cn and not t.ours for t in context["transfers"]):
         notes.append(
             "Mainland China: sending data abroad also needs the CAC's standard contract, a certification or a "
-            "security assessment (PIPL art. 38), unless an exemption applies. Check which you rely on."
+            "security assessment (PIPL art. 38), unless an exemption applies: the CAC's 2024 provisions exempt, "
+            "among others, what a contract with the customer needs (cross-border shopping, delivery, payment). "
+            "Check which you rely on, and assess the impact first (PIPL arts 55-56)."
+        )
+    if laws.jp_transfers == "contract":
+        notes.append(
+            "Japan: where a contract binds a company abroad to the APPI's standard, check about once a year that it "
+            "keeps to it, and be ready to tell a customer how it protects the data (PPC Enforcement Rules art. 18)."
         )
     if laws.nz or laws.sg:
         notes.append(

@@ -13,7 +13,7 @@ from tests.base import make_answers
 pytestmark = pytest.mark.django_db
 PPC = "the Personal Information Protection Commission (PPC)"
 CAC = "complain to the Cyberspace Administration of China"
-SEPARATE = "That consent is asked for on its own: agreeing to this policy does not give it."
+SEPARATE = "We ask for it separately: agreeing to this policy does not count as that consent."
 
 
 def _policy(sample: str, **changes):
@@ -49,6 +49,11 @@ def test_a_japanese_shop_gets_the_appi_items_its_representative_and_the_contract
     assert "recognises Ireland and Germany as protecting personal information to Japan's standard" in text
     assert "The companies in Canada and the United States are bound by contract" in text
     assert PPC in text and "Without delay." in text
+    # Japan's law binds a Japanese business towards everyone whose data it holds, not only residents.
+    assert "Japan's privacy law (the APPI) gives everyone whose data we hold the rights below." in text
+    assert "If you live in Japan" not in text.split("YOUR RIGHTS")[1].split("How to ask")[0]
+    assert "Stop its use. Ask us to stop using your data or giving it to other companies" in text
+    assert "Pause its use" not in text  # no such right in the APPI
     assert not policy.coverage.notes or not policy.coverage.notes[0].startswith("Your own country's law")
 
 
