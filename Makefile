@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # Local development and the test suite may run without a SECRET_KEY (settings.py); production may not.
 export ALLOW_INSECURE_KEY ?= true
 
-.PHONY: run test check setup db bench format clean pdf-packages chromium
+.PHONY: run test check setup db bench format clean pdf-packages chromium messages
 
 # Fonts for every script a shop's name may use in the PDF (Latin, Greek, Cyrillic, Arabic, Chinese,
 # Japanese), and pdftoppm for the PDF tests. Installed when missing on Debian as root; the Dockerfile's
@@ -60,6 +60,12 @@ bench: db
 format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# The gettext catalogues (locale/): update them from the code and templates, then compile them. Needs GNU
+# gettext (Debian's gettext package); the compiled .mo files are committed, so running the app does not.
+messages: setup
+	$(PY) manage.py makemessages --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles -l es -l fr -l de -l pt_BR -l it
+	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache db.sqlite3

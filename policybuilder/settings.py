@@ -13,6 +13,9 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from policybuilder.languages import LANGUAGES as POLICY_LANGUAGES
+from policybuilder.languages import OFFERED as OFFERED_LANGUAGES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -93,6 +96,7 @@ MIDDLEWARE = [
     # that show a private token reflect nothing but the owner's own answers.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",  # after sessions, before common (Django's order)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -193,6 +197,10 @@ DRAFT_RETENTION_DAYS = envint("DRAFT_RETENTION_DAYS", "180")
 POLICY_RETENTION_MONTHS = envint("POLICY_RETENTION_MONTHS", "24")
 
 LANGUAGE_CODE = "en"
+# The questionnaire's languages (policybuilder/languages.py): the browser's language picks one, the
+# language switcher changes it. Catalogues in locale/, compiled .mo files committed beside the .po.
+LANGUAGES = [(lang.django, lang.native) for lang in POLICY_LANGUAGES if lang.code in OFFERED_LANGUAGES]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

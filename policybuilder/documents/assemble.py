@@ -1,8 +1,11 @@
 """Assembly: answers in, a complete policy out (sections, coverage report, readability)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
+
+from django.utils import translation
+from django.utils.translation import gettext
 
 from policybuilder.documents.clause_html import markdown_html
 from policybuilder.documents.coverage import Coverage, coverage_build
@@ -18,7 +21,15 @@ from policybuilder.documents.readability import Readability, readability_measure
 from policybuilder.documents.schema import answers_schema, answers_validate
 from policybuilder.documents.text import markdown_units
 from policybuilder.documents.to_confirm import Unconfirmed
+from policybuilder.documents.translate import (
+    catalogue_translated,
+    clause_translated,
+    section_title,
+    translation_errors,
+    unreviewed,
+)
 from policybuilder.documents.unconfirmed import unconfirmed_build
+from policybuilder.languages import SOURCE, language
 
 
 class InvalidAnswers(ValueError):
@@ -56,18 +67,16 @@ class Policy:
     coverage: Coverage
     library_revision: str
     unconfirmed: tuple[Unconfirmed, ...]  # what the owner has still to confirm ("To confirm")
+    title: str = ""  # "Privacy policy for <shop>", in the policy's language
 
     @cached_property
     def readability(self) -> Readability:
         # Measured on demand: the HTML export does not need it, the JSON export and result page do.
         # Links count by their words only: a reader sees "ico.org.uk", not the address behind it.
         return readability_measure(
-            [unit for s in self.sections for c in s.clauses for unit in markdown_units(c.markdown, addresses=False)]
+            [unit for s in self.sections for c in s.clauses for unit in markdown_units(c.markdown, addresses=False)],
+            code=self.facts.language,
         )
-
-    @property
-    def title(self) -> str:
-        return f"Privacy policy for {self.facts.shop.name}"
 
 
 def catalogue_slugs(library: CompiledLibrary) -> dict[str, list[str]]:
@@ -94,33 +103,52 @@ def schema_current(library: CompiledLibrary | None = None) -> dict[str, Any]:
 
 
 def policy_assemble(*, answers: Any, library: CompiledLibrary | None = None) -> Policy:
-    """Validate the answers and assemble the policy; raises InvalidAnswers and nothing else happens."""
+    """Validate the answers and assemble the policy in its language; raises InvalidAnswers (a bad answer, or
+    a language some needed text has no current translation in) and nothing else happens."""
     library = library or library_current()
     errors = answers_validate(answers, schema=schema_current(library))
     if errors:
         raise InvalidAnswers(errors)
-    facts = facts_build(answers=answers, catalogue=library.catalogue)
+    code = str(answers.get("language") or SOURCE)
+    with translation.override(language(code).django):  # the Python phrases (gettext) in the same language
+        return _assemble(answers, library, code)
+
+
+def _assemble(answers: dict[str, Any], library: CompiledLibrary, code: str) -> Policy:
+    facts = facts_build(answers=answers, catalogue=catalogue_translated(library, code))
     context = facts_context(facts)
+    chosen = [clause for clause in library.clauses if clause_selected(clause, context)]
+    needed = [("clause", c.data.slug) for c in chosen] + [("section", c.data.section) for c in chosen]
+    needed += [("service", provider.slug) for provider in facts.services if provider.slug]
+    errors = translation_errors(library, code, needed)
+    if errors:
+        raise InvalidAnswers(errors)
     rendered: dict[str, list[RenderedClause]] = {}
     selected: list[tuple[str, tuple[str, ...]]] = []
-    for clause in library.clauses:
-        if not clause_selected(clause, context):
-            continue
-        markdown = clause_render(clause, context)
+    for clause in chosen:
+        title, template = clause_translated(library, clause, code)
+        markdown = clause_render(clause, context, template=template)
         if not markdown:
             continue
         data = clause.data
         selected.append((data.slug, data.satisfies))
         html = markdown_html(markdown)
         rendered.setdefault(data.section, []).append(
-            RenderedClause(slug=data.slug, title=data.title, markdown=markdown, html=html)
+            RenderedClause(slug=data.slug, title=title, markdown=markdown, html=html)
         )
     sections = tuple(
-        RenderedSection(slug=s.slug, title=s.title, clauses=tuple(rendered[s.slug]))
+        RenderedSection(slug=s.slug, title=section_title(library, s, code), clauses=tuple(rendered[s.slug]))
         for s in library.sections
         if s.slug in rendered
     )
     coverage = coverage_build(library=library, context=context, selected=selected)
+    machine = unreviewed(library, code, needed)
+    if machine:
+        note = (
+            f"This {language(code).name} version uses {machine} machine-written translation{'s' if machine > 1 else ''} "
+            "that no native speaker has yet reviewed for legal accuracy: have it checked before you publish it."
+        )
+        coverage = replace(coverage, notes=(note, *coverage.notes))
     return Policy(
         answers=answers,
         facts=facts,
@@ -128,4 +156,5 @@ def policy_assemble(*, answers: Any, library: CompiledLibrary | None = None) -> 
         coverage=coverage,
         library_revision=library.revision,
         unconfirmed=unconfirmed_build(facts=facts, answers=answers),
+        title=gettext("Privacy policy for %(shop)s") % {"shop": facts.shop.name},
     )

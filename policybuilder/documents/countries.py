@@ -1,8 +1,14 @@
-"""Country names and the regional groupings that decide which transfers need a safeguard."""
+"""Country names and the regional groupings that decide which transfers need a safeguard.
 
+Names are in the active language (the policy's: assembly runs inside translation.override): English
+as pycountry has it, other languages from pycountry's own translations of ISO 3166 (its locale files).
+"""
+
+import gettext
 from functools import lru_cache
 
 import pycountry
+from django.utils.translation import get_language, to_locale
 
 EEA = frozenset(
     [
@@ -57,28 +63,54 @@ UK_ADEQUATE = frozenset(["AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "
 _WITH_THE = frozenset(["US", "GB", "NL", "AE", "PH", "CZ", "BS", "GM", "DO", "CF", "KY", "FK", "MV", "MH", "SB", "VA"])
 
 
-@lru_cache(maxsize=512)
+def _locale() -> str:
+    """The active language as pycountry names its locales ("fr", "pt_BR"); "" for English."""
+    code = get_language() or "en"
+    return "" if code.split("-")[0].lower() == "en" else to_locale(code)
+
+
+@lru_cache(maxsize=16)
+def _names(domain: str, locale: str) -> gettext.NullTranslations:
+    """pycountry's translations of one ISO standard ("iso3166-1", "iso3166-2") into `locale`, one per language."""
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[locale], fallback=True)
+
+
 def country_name(code: str) -> str:
-    """The everyday English name of an ISO 3166-1 alpha-2 code ('' for an unknown code)."""
+    """The everyday name of an ISO 3166-1 alpha-2 code in the active language ('' for an unknown code)."""
+    return _country_name(code, _locale())
+
+
+@lru_cache(maxsize=2048)
+def _country_name(code: str, locale: str) -> str:
     country = pycountry.countries.get(alpha_2=code.upper()) if code else None
     if country is None:
         return ""
-    return getattr(country, "common_name", None) or country.name
+    common = getattr(country, "common_name", None)
+    if not locale:
+        return common or country.name
+    return _names("iso3166-1", locale).gettext(common or country.name)
 
 
 def country_in(code: str) -> str:
-    """'the United States' or 'Germany': the name as it stands after 'in'."""
+    """'the United States' or 'Germany': the name as it stands after 'in'. In other languages the name
+    alone: the clause's translation says what goes before it."""
     name = country_name(code)
-    return f"the {name}" if code.upper() in _WITH_THE else name
+    return f"the {name}" if code.upper() in _WITH_THE and not _locale() else name
+
+
+def region_name(country: str, region: str) -> str:
+    """The name of an ISO 3166-2 subdivision ('TX' in 'US' is 'Texas') in the active language, '' when unknown."""
+    return _region_name(country, region, _locale())
 
 
 @lru_cache(maxsize=512)
-def region_name(country: str, region: str) -> str:
-    """The name of an ISO 3166-2 subdivision ('TX' in 'US' is 'Texas'), '' when unknown."""
+def _region_name(country: str, region: str, locale: str) -> str:
     if not country or not region:
         return ""
     subdivision = pycountry.subdivisions.get(code=f"{country.upper()}-{region.upper()}")
-    return subdivision.name if subdivision else ""
+    if not subdivision:
+        return ""
+    return _names("iso3166-2", locale).gettext(subdivision.name) if locale else subdivision.name
 
 
 def is_country(code: str) -> bool:

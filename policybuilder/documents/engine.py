@@ -9,10 +9,11 @@ markup, Markdown or template syntax in an answer comes out as the literal charac
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import DatabaseError
+from django.utils.translation import pgettext
 from jinja2 import StrictUndefined, Template, TemplateError
 from markdown_it import MarkdownIt
 
@@ -21,7 +22,16 @@ from policybuilder.documents.inventory import and_list
 from policybuilder.documents.sandbox import SAFE_FILTERS, ClauseSandbox, bounded_range, output_bounded, template_check
 from policybuilder.library.revision import revision_current
 from policybuilder.library.selectors import library_snapshot
-from policybuilder.library.types import ClauseData, LawData, LegalItemData, LibraryData, SectionData, ServiceData
+from policybuilder.library.translations import source_revision, sources
+from policybuilder.library.types import (
+    ClauseData,
+    LawData,
+    LegalItemData,
+    LibraryData,
+    SectionData,
+    ServiceData,
+    TranslationData,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 # A web or mail address may stand inside a Markdown link, (...): its own parentheses get a backslash
@@ -57,7 +67,9 @@ def md_escape(value: Any) -> str:
 
 def _or_list(items: Any) -> str:
     items = [str(item) for item in items]
-    return f"{', '.join(items[:-1])} or {items[-1]}" if len(items) > 1 else "".join(items)
+    # Translators: joins the last two items of a list of alternatives ("email, post or phone").
+    word = pgettext("list", "or")
+    return f"{', '.join(items[:-1])} {word} {items[-1]}" if len(items) > 1 else "".join(items)
 
 
 def _names(providers: Any) -> str:
@@ -147,6 +159,10 @@ class CompiledLibrary:
     catalogue: dict[str, ServiceData]
     laws: dict[str, LawData]
     items: tuple[CompiledItem, ...]
+    translations: dict[tuple[str, str, str], TranslationData] = field(default_factory=dict)  # (kind, key, language)
+    revisions: dict[tuple[str, str], str] = field(default_factory=dict)  # each English text's source revision
+    # Translated clause templates, compiled when a policy in that language first needs them.
+    translated: dict[tuple[str, str], Template] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _always(**_: Any) -> bool:
@@ -163,14 +179,15 @@ def expression_compile(source: str, *, where: str) -> Callable[..., Any]:
         raise ClauseError(f"{where}: the condition {source!r} does not compile: {exc}") from exc
 
 
-def template_compile(clause: ClauseData) -> Template:
+def template_compile(clause: ClauseData | TranslationData) -> Template:
+    slug = clause.slug if isinstance(clause, ClauseData) else f"{clause.key} ({clause.language})"
     try:
         tree = ENV.parse(clause.body)
         template_check(tree)
         return ENV.from_string(tree)
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)
-        where = f"clause {clause.slug}, line {line}" if line else f"clause {clause.slug}"
+        where = f"clause {slug}, line {line}" if line else f"clause {slug}"
         raise ClauseError(f"{where}: {exc.message}") from exc
 
 
@@ -193,13 +210,16 @@ def library_compile(data: LibraryData) -> CompiledLibrary:
             CompiledItem(data=i, applies=expression_compile(i.applies, where=f"legal item {i.item_id}"))
             for i in data.items
         ),
+        translations={(t.kind, t.key, t.language): t for t in data.translations},
+        revisions={key: source_revision(key[0], entry) for key, entry in sources(data).items()},
     )
 
 
-def clause_render(clause: CompiledClause, context: dict[str, Any]) -> str:
-    """Render one clause body to Markdown; raises ClauseError naming the clause and the line."""
+def clause_render(clause: CompiledClause, context: dict[str, Any], *, template: Template | None = None) -> str:
+    """Render one clause body (or its translation, `template`) to Markdown; raises ClauseError naming the
+    clause and the line."""
     try:
-        return output_bounded(clause.template.generate(context)).strip()
+        return output_bounded((template or clause.template).generate(context)).strip()
     except TemplateError as exc:
         raise ClauseError(f"clause {clause.data.slug}: {exc}") from exc
 

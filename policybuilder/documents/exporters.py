@@ -2,20 +2,35 @@
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext
 
 from policybuilder.documents.applicability import Decision
 from policybuilder.documents.assemble import Policy
 from policybuilder.documents.coverage import Coverage
 from policybuilder.documents.engine import md_escape
 from policybuilder.documents.text import markdown_to_text
+from policybuilder.languages import language
 
 FORMATS = ("html", "md", "txt", "json")
+
+
+def in_policy_language(export: Callable[[Policy], str]) -> Callable[[Policy], str]:
+    """An export's own words (headings, "Last updated:") in the policy's language."""
+
+    @wraps(export)
+    def exported(policy: Policy) -> str:
+        with translation.override(language(policy.facts.language).django):
+            return export(policy)
+
+    return exported
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +39,7 @@ def _policy_css() -> str:
     return (settings.BASE_DIR / "static" / "css" / "policy.css").read_text(encoding="utf-8")
 
 
+@in_policy_language
 def policy_html(policy: Policy) -> str:
     """The standalone HTML page: inline CSS, no external requests, a table of contents."""
     return render_to_string("documents/policy.html", {"policy": policy, "css": _policy_css()})
@@ -34,9 +50,15 @@ def policy_html(policy: Policy) -> str:
 SECTION_LINK = re.compile(r"\[([^\]]+)\]\(#[\w-]+\)")
 
 
+def _heading(shop: str) -> str:
+    """The exports' first line, in the language active for the export (services.policy_store sets it)."""
+    return gettext("Privacy policy: %(shop)s") % {"shop": shop}
+
+
+@in_policy_language
 def policy_markdown(policy: Policy) -> str:
     shop = policy.facts.shop
-    parts = [f"# Privacy policy: {md_escape(shop.name)}", f"Last updated: {policy.facts.effective_date}"]
+    parts = [f"# {_heading(md_escape(shop.name))}", f"{gettext('Last updated:')} {policy.facts.effective_date}"]
     for section in policy.sections:
         parts.append(f"## {section.title}")
         for clause in section.clauses:
@@ -46,10 +68,11 @@ def policy_markdown(policy: Policy) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+@in_policy_language
 def policy_text(policy: Policy) -> str:
     shop = policy.facts.shop
-    title = f"Privacy policy: {shop.name}"
-    parts = [f"{title}\n{'=' * len(title)}", f"Last updated: {policy.facts.effective_date}"]
+    title = _heading(shop.name)
+    parts = [f"{title}\n{'=' * len(title)}", f"{gettext('Last updated:')} {policy.facts.effective_date}"]
     for section in policy.sections:
         parts.append(f"{section.title.upper()}\n{'-' * len(section.title)}")
         for clause in section.clauses:
@@ -64,6 +87,7 @@ def policy_data(policy: Policy) -> dict[str, Any]:
     coverage = policy.coverage
     return {
         "title": policy.title,
+        "language": policy.facts.language,
         "effective_date": policy.facts.effective_date_iso,
         "library_revision": policy.library_revision,
         "answers": policy.answers,

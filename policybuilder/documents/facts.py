@@ -9,6 +9,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+
 from policybuilder.documents import countries
 from policybuilder.documents.applicability import Laws, laws_resolve
 from policybuilder.documents.grouping import RecipientRow, TransferTable, recipient_rows, transfer_table
@@ -205,7 +208,11 @@ def _contact(answer: dict[str, str] | None) -> Contact | None:
 
 
 def _date_format(value: str, *, us_style: bool) -> str:
+    """The date as the policy writes it: in English "December 15, 2026" (a US shop) or "15 December 2026";
+    in another language its own long date ("15 décembre 2026", "15. Dezember 2026"), as Django's formats give it."""
     day = date.fromisoformat(value)
+    if (get_language() or "en").split("-")[0].lower() != "en":
+        return date_format(day, "DATE_FORMAT")
     return f"{day:%B} {day.day}, {day.year}" if us_style else f"{day.day} {day:%B} {day.year}"
 
 

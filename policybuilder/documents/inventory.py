@@ -3,34 +3,49 @@ basis, retention period and CCPA category. It feeds the data table and several c
 
 Sources name kinds of provider ("our payment provider"), not providers: the recipients table is
 the one place that says which company gets what.
+
+Every phrase is in the policy's language: kinds are built during assembly, inside its
+translation.override. The constants below stay English (gettext_noop marks them for makemessages)
+and are translated where a kind is built or shown.
 """
 
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext, pgettext
+
 from policybuilder.documents.countries import EEA
 
-# Legal bases as the data table shows them; the table's key says once what each one means.
-CONTRACT = "Contract"
-LEGAL_DUTY = "Legal obligation (tax law)"
-CONSENT = "Consent"
-EXPLICIT_CONSENT = "Explicit consent (GDPR art. 9(2)(a))"
-INTERESTS = "Legitimate interests"
+# Legal bases as the data table shows them; the table's key says once what each one means. A kind keeps
+# these English words as keys (`DataKind.bases`) and shows them translated.
+# Translators: legal bases (GDPR art. 6 and 9), in the "Legal basis" column of the data table.
+CONTRACT = gettext_noop("Contract")
+LEGAL_DUTY = gettext_noop("Legal obligation (tax law)")
+CONSENT = gettext_noop("Consent")
+EXPLICIT_CONSENT = gettext_noop("Explicit consent (GDPR art. 9(2)(a))")
+INTERESTS = gettext_noop("Legitimate interests")
 
-IDENTIFIERS = "Identifiers"
-RECORDS = "Customer records (Cal. Civ. Code § 1798.80(e))"  # the CCPA's category, § 1798.140(v)(1)(B)
-COMMERCIAL = "Commercial information"
-NETWORK = "Internet or other electronic network activity information"
-GEO = "Geolocation data (approximate, from your IP address)"
-LOGIN = "Sensitive personal information (account log-in)"
+# Translators: the CCPA's categories of personal information (Cal. Civ. Code § 1798.140(v)(1)).
+IDENTIFIERS = gettext_noop("Identifiers")
+RECORDS = gettext_noop("Customer records (Cal. Civ. Code § 1798.80(e))")  # the CCPA's category, § 1798.140(v)(1)(B)
+COMMERCIAL = gettext_noop("Commercial information")
+NETWORK = gettext_noop("Internet or other electronic network activity information")
+GEO = gettext_noop("Geolocation data (approximate, from your IP address)")
+LOGIN = gettext_noop("Sensitive personal information (account log-in)")
 # Special categories of data (GDPR art 9) and CCPA sensitive personal information (Cal. Civ. Code
 # § 1798.140(ae)) among the details a shop can say it holds.
 ART9 = frozenset({"health", "biometrics"})
 SPI = {
-    "health": "Sensitive personal information (health)",
-    "precise_location": "Sensitive personal information (precise geolocation)",
-    "biometrics": "Sensitive personal information (biometric information)",
+    "health": gettext_noop("Sensitive personal information (health)"),
+    "precise_location": gettext_noop("Sensitive personal information (precise geolocation)"),
+    "biometrics": gettext_noop("Sensitive personal information (biometric information)"),
 }
+
+
+def _ccpa(*categories: str) -> tuple[str, ...]:
+    """CCPA categories as the policy names them, in its language."""
+    return tuple(_(category) for category in categories)
 
 
 @dataclass(frozen=True)
@@ -40,17 +55,20 @@ class DataKind:
     examples: str
     source: str
     purposes: str
-    basis: str
+    bases: tuple[str, ...]  # the legal bases, as the English constants above (CONTRACT, ...): keys, not shown
     interest: str  # the legitimate interest, where that is the basis
     retention: str
     ccpa: tuple[str, ...]
 
     @property
+    def basis(self) -> str:
+        """The bases in the policy's language: "Contract; Legal obligation (tax law)" ('' for none)."""
+        return "; ".join(_(b) for b in self.bases)
+
+    @property
     def basis_text(self) -> str:
         """The bases as short sentences for a table cell: "Contract. Legitimate interests (stopping fraud)."."""
-        parts = [
-            f"{b} ({self.interest})" if b == INTERESTS and self.interest else b for b in self.basis.split("; ") if b
-        ]
+        parts = [f"{_(b)} ({self.interest})" if b == INTERESTS and self.interest else _(b) for b in self.bases]
         return " ".join(f"{part}." for part in parts)
 
 
@@ -59,9 +77,11 @@ def and_list(items: list[str] | tuple[str, ...]) -> str:
     items = [str(item) for item in items]
     if len(items) < 2:
         return "".join(items)
+    # Translators: joins the last two items of a list ("email, post and phone"; "A, B; C, D; and E").
+    word = pgettext("list", "and")
     if any("," in item for item in items):
-        return f"{'; '.join(items[:-1])}; and {items[-1]}"
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+        return f"{'; '.join(items[:-1])}; {word} {items[-1]}"
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
 def _record_basis(facts: Any) -> tuple[str, str]:
@@ -70,36 +90,53 @@ def _record_basis(facts: Any) -> tuple[str, str]:
     country's tax law, which is a legitimate interest (art. 6(1)(f)), not a legal obligation."""
     if facts.shop.country in EEA or facts.shop.country == "GB":
         return LEGAL_DUTY, ""
-    return INTERESTS, f"keeping the records that tax law in {facts.shop.country_in} asks of us"
+    # Translators: a legitimate interest, in brackets after "Legitimate interests" in the data table.
+    # %(country)s is the shop's country as it stands after "in" ("the United States").
+    return INTERESTS, _("keeping the records that tax law in %(country)s asks of us") % {
+        "country": facts.shop.country_in
+    }
+
+
+# How the data table shows a kind: its `name` in bold, `examples` after a colon, `source` after "From"
+# ("From you, when you order."); `purposes` ("to ...") and `retention` begin a cell, their first letter
+# capitalised. The first kind's comments tell translators so.
 
 
 def _order_kinds(facts: Any) -> list[DataKind]:
     duty, records = _record_basis(facts)
-    keep = f"{facts.retention.orders} after your order, to meet {facts.retention.orders_rule}"
-    providers = "our payment providers" if len(facts.payments.providers) > 1 else "our payment provider"
+    # Translators: a retention period: "6 years after your order, to meet the German tax code (...)".
+    keep = _("%(period)s after your order, to meet %(rule)s") % {
+        "period": facts.retention.orders, "rule": facts.retention.orders_rule,
+    }  # fmt: skip
+    providers = ngettext("our payment provider", "our payment providers", len(facts.payments.providers))
     if not facts.payments.card_numbers_known:  # not said: name only what every payment record holds
-        card = "how you paid and whether the payment went through"
+        card = _("how you paid and whether the payment went through")
+    elif facts.payments.stores_card_numbers and "encrypted_storage" in facts.practices.security:
+        card = _("your card number and expiry date, which reach our own system and which we store in encrypted form")
     elif facts.payments.stores_card_numbers:
-        encrypted = "encrypted_storage" in facts.practices.security
-        card = "your card number and expiry date, which reach our own system" + (
-            " and which we store in encrypted form" if encrypted else ""
-        )
+        card = _("your card number and expiry date, which reach our own system")
     else:
-        card = "the card type, the last four digits and whether the payment went through"
+        card = _("the card type, the last four digits and whether the payment went through")
     return [
         DataKind(
-            key="orders", name="Order details",
-            examples="your name, email address, phone number, billing and delivery address, what you buy and what you pay",
-            source="you, when you order" + (" online or by phone" if facts.data.phone_orders else ""),
-            purposes="to take, deliver and support your order, with receipts and delivery updates",
-            basis=f"{CONTRACT}; {duty}", interest=records, retention=keep, ccpa=(IDENTIFIERS, RECORDS, COMMERCIAL),
+            # Translators: the data table's first column: a kind of data in bold, then examples after a colon.
+            key="orders", name=_("Order details"),
+            examples=_("your name, email address, phone number, billing and delivery address, what you buy and what you pay"),
+            # Translators: where the data comes from, after "From" in the data table ("From you, when you order.").
+            source=_("you, when you order online or by phone") if facts.data.phone_orders else _("you, when you order"),
+            # Translators: a purpose, completing "We use it ..."; the data table capitalises the first letter.
+            purposes=_("to take, deliver and support your order, with receipts and delivery updates"),
+            bases=(CONTRACT, duty), interest=records, retention=keep, ccpa=_ccpa(IDENTIFIERS, RECORDS, COMMERCIAL),
         ),
         DataKind(
-            key="payment", name="Payment details", examples=card, source=f"you, and {providers}",
-            purposes="to take payment, give refunds and stop fraud",
-            basis=f"{CONTRACT}; {duty}" + ("" if records else f"; {INTERESTS}"),
-            interest="stopping fraud" + (f" and {records}" if records else ""),
-            retention="as for order details", ccpa=(RECORDS, COMMERCIAL),
+            key="payment", name=_("Payment details"), examples=card,
+            # Translators: after "From"; %(providers)s is "our payment provider" or "our payment providers".
+            source=_("you, and %(providers)s") % {"providers": providers},
+            purposes=_("to take payment, give refunds and stop fraud"),
+            bases=(CONTRACT, duty) + (() if records else (INTERESTS,)),
+            # Translators: legitimate interests; %(other)s is "keeping the records that tax law in ... asks of us".
+            interest=_("stopping fraud and %(other)s") % {"other": records} if records else _("stopping fraud"),
+            retention=_("as for order details"), ccpa=_ccpa(RECORDS, COMMERCIAL),
         ),
     ]  # fmt: skip
 
@@ -109,44 +146,49 @@ def _optional_kinds(facts: Any) -> list[DataKind]:
     kinds = []
     if d.accounts:
         kinds.append(DataKind(
-            key="account", name="Account details",
+            key="account", name=_("Account details"),
             examples=_account_examples(facts),
-            source="you, and us when we set up your account for you"
+            source=_("you, and us when we set up your account for you")
             if facts.practices.accounts_created == "shop_emails_password"
-            else "you, when you create or use an account",
-            purposes="to let you sign in, see past orders and check out faster",
-            basis=CONTRACT, interest="", retention=r.account, ccpa=(IDENTIFIERS, LOGIN, COMMERCIAL),
+            else _("you, when you create or use an account"),
+            purposes=_("to let you sign in, see past orders and check out faster"),
+            bases=(CONTRACT,), interest="", retention=r.account, ccpa=_ccpa(IDENTIFIERS, LOGIN, COMMERCIAL),
         ))  # fmt: skip
     if d.contact_form:
         kinds.append(DataKind(
-            key="messages", name="Messages you send us",
-            examples="your name, email address, phone number if you give it, and what you write",
-            source="you, when you contact us", purposes="to answer your questions and help with your orders",
-            basis=INTERESTS, interest="answering people who write to us",
-            retention=f"{r.support} after we last reply", ccpa=(IDENTIFIERS, RECORDS),
+            key="messages", name=_("Messages you send us"),
+            examples=_("your name, email address, phone number if you give it, and what you write"),
+            source=_("you, when you contact us"), purposes=_("to answer your questions and help with your orders"),
+            bases=(INTERESTS,), interest=_("answering people who write to us"),
+            # Translators: %(period)s is a number of months: "24 months after we last reply".
+            retention=_("%(period)s after we last reply") % {"period": r.support}, ccpa=_ccpa(IDENTIFIERS, RECORDS),
         ))  # fmt: skip
     if d.reviews:
         kinds.append(DataKind(
-            key="reviews", name="Reviews", examples="the name you post under, your rating and your review",
-            source="you, when you write a review", purposes="to show your review to other shoppers",
-            basis=CONSENT, interest="", retention="until you ask us to remove it", ccpa=(IDENTIFIERS, COMMERCIAL),
+            key="reviews", name=_("Reviews"), examples=_("the name you post under, your rating and your review"),
+            source=_("you, when you write a review"), purposes=_("to show your review to other shoppers"),
+            bases=(CONSENT,), interest="", retention=_("until you ask us to remove it"),
+            ccpa=_ccpa(IDENTIFIERS, COMMERCIAL),
         ))  # fmt: skip
     if d.surveys:
         anonymous, tool = facts.practices.surveys_anonymous == "yes", facts.practices.survey_tool
         kinds.append(DataKind(
-            key="surveys", name="Survey answers",
-            examples="your answers, which we do not link to your name or email address" if anonymous
-            else "your answers, and your email address if you give it",
-            source="you, when you fill in a survey" + (" run by our survey tool" if tool else ""),
-            purposes="to improve our products and service",
-            basis=CONSENT, interest="", retention=f"{r.surveys} after the survey closes", ccpa=(IDENTIFIERS,),
+            key="surveys", name=_("Survey answers"),
+            examples=_("your answers, which we do not link to your name or email address") if anonymous
+            else _("your answers, and your email address if you give it"),
+            source=_("you, when you fill in a survey run by our survey tool") if tool
+            else _("you, when you fill in a survey"),
+            purposes=_("to improve our products and service"),
+            # Translators: %(period)s is a number of months: "12 months after the survey closes".
+            bases=(CONSENT,), interest="", retention=_("%(period)s after the survey closes") % {"period": r.surveys},
+            ccpa=_ccpa(IDENTIFIERS),
         ))  # fmt: skip
     return kinds + _sensitive_kinds(facts)
 
 
 def _account_examples(facts: Any) -> str:
     # How the password is kept is said once, under security.
-    return "your email address, your password, saved addresses and past orders"
+    return _("your email address, your password, saved addresses and past orders")
 
 
 def _sensitive_kinds(facts: Any) -> list[DataKind]:
@@ -155,78 +197,84 @@ def _sensitive_kinds(facts: Any) -> list[DataKind]:
     sensitive = facts.sensitive
     if not sensitive.held:
         return []
-    special = [n for k, n in zip(sensitive.special, sensitive.special_names, strict=True) if k in ART9]
+    special = [k for k in sensitive.special if k in ART9]
     basis = EXPLICIT_CONSENT if special else CONSENT
     ccpa = tuple(SPI[k] for k in sensitive.special if k in SPI) + ((IDENTIFIERS,) if sensitive.other_fields else ())
     return [DataKind(
         key="sensitive", name=sensitive.description[:1].upper() + sensitive.description[1:],
-        examples="the details you tell us", source="you, when you give them to us",
-        purposes=f"to {sensitive.purpose_phrase}", basis=basis, interest="",
-        retention=_sensitive_retention(facts), ccpa=ccpa or (IDENTIFIERS,),
+        examples=_("the details you tell us"), source=_("you, when you give them to us"),
+        # Translators: %(purpose)s is the shop owner's own words, in the policy's language, that follow "to".
+        purposes=_("to %(purpose)s") % {"purpose": sensitive.purpose_phrase}, bases=(basis,), interest="",
+        retention=_sensitive_retention(facts), ccpa=_ccpa(*(ccpa or (IDENTIFIERS,))),
     )]  # fmt: skip
 
 
 def _sensitive_retention(facts: Any) -> str:
     months = facts.sensitive.retention_months
     if months:
-        return f"{months} month{'s' if months > 1 else ''} after your order"
-    return "as for order details"
+        return ngettext("%(months)d month after your order", "%(months)d months after your order", months) % {
+            "months": months
+        }
+    return _("as for order details")
 
 
 def _tracking_kinds(facts: Any) -> list[DataKind]:
     r, kinds = facts.retention, []
     if facts.newsletter:
         kinds.append(DataKind(
-            key="newsletter", name="Newsletter sign-up",
-            examples="your email address, your name if you give it, and which emails you open and links you click",
-            source="you, and our email service for opens and clicks",
-            purposes="to send you the news and offers you asked for", basis=CONSENT, interest="",
-            retention="until you unsubscribe",
-            ccpa=(IDENTIFIERS, NETWORK),
+            key="newsletter", name=_("Newsletter sign-up"),
+            examples=_("your email address, your name if you give it, and which emails you open and links you click"),
+            source=_("you, and our email service for opens and clicks"),
+            purposes=_("to send you the news and offers you asked for"), bases=(CONSENT,), interest="",
+            retention=_("until you unsubscribe"),
+            ccpa=_ccpa(IDENTIFIERS, NETWORK),
         ))  # fmt: skip
         if facts.practices.marketing_email == "past_buyers_opt_out":
             kinds.append(DataKind(
-                key="past_buyers", name="Emails to past buyers",
-                examples="your email address and what you bought", source="you, when you order",
-                purposes="to email you about products like the ones you bought, until you say no",
-                basis=INTERESTS, interest="telling our customers about similar products",
-                retention="until you say no; after that we keep your email address only to stop our emails",
-                ccpa=(IDENTIFIERS, COMMERCIAL),
+                key="past_buyers", name=_("Emails to past buyers"),
+                examples=_("your email address and what you bought"), source=_("you, when you order"),
+                purposes=_("to email you about products like the ones you bought, until you say no"),
+                bases=(INTERESTS,), interest=_("telling our customers about similar products"),
+                retention=_("until you say no; after that we keep your email address only to stop our emails"),
+                ccpa=_ccpa(IDENTIFIERS, COMMERCIAL),
             ))  # fmt: skip
     if facts.data.server_logs:
         kinds.append(DataKind(
-            key="logs", name="Technical data",
-            examples="your IP address, browser and device, the pages you visit and when, and the page that sent you",
-            source="your browser, automatically", purposes="to keep the site working and secure",
-            basis=INTERESTS, interest="a working, secure website", retention=r.server_logs, ccpa=(IDENTIFIERS, NETWORK, GEO),
+            key="logs", name=_("Technical data"),
+            examples=_("your IP address, browser and device, the pages you visit and when, and the page that sent you"),
+            source=_("your browser, automatically"), purposes=_("to keep the site working and secure"),
+            bases=(INTERESTS,), interest=_("a working, secure website"), retention=r.server_logs,
+            ccpa=_ccpa(IDENTIFIERS, NETWORK, GEO),
         ))  # fmt: skip
     if facts.analytics:
         with_cookies = any(p.sets_cookies for p in facts.analytics)
         kinds.append(DataKind(
-            key="analytics", name="Usage data",
-            examples="the pages you view, how long you stay, your device and browser, and your rough location"
-            + (", with a cookie ID" if with_cookies else ""),
-            source="your browser, through our analytics " + ("tools" if len(facts.analytics) > 1 else "tool"),
-            purposes="to see which pages work well and improve the shop",
-            basis=_tracking_consent(facts) if with_cookies else INTERESTS,
-            interest="" if with_cookies else "learning how the shop is used, without cookies",
-            retention=r.analytics, ccpa=(NETWORK, GEO),
+            key="analytics", name=_("Usage data"),
+            examples=_("the pages you view, how long you stay, your device and browser, and your rough location, with a cookie ID")
+            if with_cookies else _("the pages you view, how long you stay, your device and browser, and your rough location"),
+            source=ngettext("your browser, through our analytics tool", "your browser, through our analytics tools",
+                            len(facts.analytics)),
+            purposes=_("to see which pages work well and improve the shop"),
+            bases=_tracking_consent(facts) if with_cookies else (INTERESTS,),
+            interest="" if with_cookies else _("learning how the shop is used, without cookies"),
+            retention=r.analytics, ccpa=_ccpa(NETWORK, GEO),
         ))  # fmt: skip
     if facts.advertising:
         kinds.append(DataKind(
-            key="advertising", name="Advertising data",
-            examples="a cookie or pixel ID, the pages you view, what you add to your basket or buy, your device and IP address",
-            source="your browser, through our ad " + ("tags" if len(facts.advertising) > 1 else "tag"),
-            purposes="to show our ads to people likely to want them, and to see if our ads work",
-            basis=_tracking_consent(facts), interest="", retention=r.advertising, ccpa=(IDENTIFIERS, NETWORK, COMMERCIAL),
+            key="advertising", name=_("Advertising data"),
+            examples=_("a cookie or pixel ID, the pages you view, what you add to your basket or buy, your device and IP address"),
+            source=ngettext("your browser, through our ad tag", "your browser, through our ad tags", len(facts.advertising)),
+            purposes=_("to show our ads to people likely to want them, and to see if our ads work"),
+            bases=_tracking_consent(facts), interest="", retention=r.advertising,
+            ccpa=_ccpa(IDENTIFIERS, NETWORK, COMMERCIAL),
         ))  # fmt: skip
     return kinds
 
 
-def _tracking_consent(facts: Any) -> str:
+def _tracking_consent(facts: Any) -> tuple[str, ...]:
     """Cookies and tags that are not strictly necessary rest on consent only where the site asks for it
     (a consent banner, as the owner said): otherwise the policy names no basis, and coverage shows the gap."""
-    return CONSENT if facts.practices.has_banner else ""
+    return (CONSENT,) if facts.practices.has_banner else ()
 
 
 def kinds_build(facts: Any) -> tuple[DataKind, ...]:
@@ -236,12 +284,13 @@ def kinds_build(facts: Any) -> tuple[DataKind, ...]:
 
 # Who receives what, in the words CCPA notices use: each kind of provider, and the data kinds it gets.
 RECIPIENT_GROUPS = (
-    ("platform", "our shop platform", ("orders", "payment", "account", "messages", "logs")),
-    ("payment", "payment companies", ("orders", "payment")),
-    ("shipping", "delivery companies", ("orders",)),
-    ("newsletter", "our email service", ("newsletter",)),
-    ("analytics", "analytics services", ("analytics",)),
-    ("advertising", "advertising platforms", ("advertising",)),
+    # Translators: recipients of personal data in the California table ("Disclosed to: payment companies").
+    ("platform", gettext_noop("our shop platform"), ("orders", "payment", "account", "messages", "logs")),
+    ("payment", gettext_noop("payment companies"), ("orders", "payment")),
+    ("shipping", gettext_noop("delivery companies"), ("orders",)),
+    ("newsletter", gettext_noop("our email service"), ("newsletter",)),
+    ("analytics", gettext_noop("analytics services"), ("analytics",)),
+    ("advertising", gettext_noop("advertising platforms"), ("advertising",)),
 )
 
 
@@ -265,6 +314,6 @@ def disclosures_build(facts: Any, *, kinds: tuple[DataKind, ...], advertising: b
         for key in keys:
             for category in by_key[key].ccpa if key in by_key else ():
                 labels = found.setdefault(category, [])
-                if label not in labels:
-                    labels.append(label)
+                if _(label) not in labels:
+                    labels.append(_(label))
     return tuple(Disclosure(category=c, recipients=tuple(r)) for c, r in found.items())

@@ -6,6 +6,7 @@ and `draftpolicy --format pdf` call it. Any failure inside WeasyPrint comes out 
 can say so and still offer the HTML.
 """
 
+import json
 import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -16,10 +17,13 @@ from xml.etree.ElementTree import Element
 import pydyf
 import weasyprint
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext, pgettext
 from weasyprint.urls import FatalURLFetchingError
 
 from policybuilder.documents.pdf_cache import cached_bytes, content_key
 from policybuilder.documents.pdf_fetch import FETCHER, STATIC_BASE_URL, STATIC_ROOT
+from policybuilder.languages import CODES, SOURCE, language
 
 logger = logging.getLogger("policybuilder")
 
@@ -64,11 +68,16 @@ def pdf_meta(answers: dict[str, Any]) -> PdfMeta:
         created = date.fromisoformat(str(answers.get("effective_date"))).isoformat()
     except ValueError:
         created = datetime.now(UTC).date().isoformat()
+    code = str(answers.get("language") or SOURCE)
+    code = code if code in CODES else SOURCE
+    with translation.override(language(code).django):
+        title = gettext("Privacy policy for %(shop)s") % {"shop": name}
+        subject = gettext("How %(shop)s collects, uses and protects your personal data.") % {"shop": name}
     return PdfMeta(
-        title=f"Privacy policy for {name}",
+        title=title,
         author=str(business.get("legal_name") or name),
-        subject=f"How {name} collects, uses and protects your personal data.",
-        language=str(answers.get("language") or "en"),
+        subject=subject,
+        language=code,
         page_size="letter" if str(business.get("country", "")).upper() in LETTER_COUNTRIES else "A4",
         created=created,
     )
@@ -84,7 +93,23 @@ def _print_html(*, html: str, meta: PdfMeta) -> str:
     # Appended as a <style>, not passed as `stylesheets=`: WeasyPrint treats those as user sheets, which
     # lose to the page's own CSS. Last in document order, print rules win over policy.css at equal
     # specificity. The parser puts a trailing <style> in <body>, where it still applies and shows nothing.
-    return f"{html}\n<style>\n{print_css()}\n@page {{ size: {meta.page_size}; }}\n</style>\n"
+    return (
+        f"{html}\n<style>\n{print_css()}\n{_page_words(meta.language)}@page {{ size: {meta.page_size}; }}\n</style>\n"
+    )
+
+
+def _page_words(code: str) -> str:
+    """The running header and page numbers in the policy's language (print.css has the English)."""
+    if code == SOURCE:
+        return ""
+    with translation.override(language(code).django):
+        header, page, of = gettext("Privacy policy"), pgettext("page number", "Page"), pgettext("page number", "of")
+    quoted = [json.dumps(word, ensure_ascii=False) for word in (header, page + " ", " " + of + " ")]
+    return (
+        f"@page {{ @top-right {{ content: {quoted[0]}; }} "
+        f"@bottom-right {{ content: {quoted[1]} counter(page) {quoted[2]} counter(pages); }} }}\n"
+        "@page :first { @top-right { content: none; } }\n"
+    )
 
 
 def _shows_address(text: str, href: str) -> bool:

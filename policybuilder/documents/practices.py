@@ -5,22 +5,28 @@ security, other recipients, sensitive data and data sales. An unanswered or "not
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from policybuilder.documents.inventory import and_list
 from policybuilder.documents.providers import Provider, provider_resolve
 from policybuilder.documents.schema_practices import NOT_SURE
 from policybuilder.library.types import ServiceData
 
+# The names are English here and translated where they are read (the policy's language is chosen per policy).
 SPECIAL_NAMES = {
-    "health": "health information",
-    "children": "information about children",
-    "precise_location": "your precise location",
-    "biometrics": "biometric information",
+    # Translators: kinds of sensitive data, in lists ("We collect health information and ... only after you agree").
+    "health": gettext_noop("health information"),
+    "children": gettext_noop("information about children"),
+    "precise_location": gettext_noop("your precise location"),
+    "biometrics": gettext_noop("biometric information"),
 }
 CCPA_SENSITIVE = ("health", "precise_location", "biometrics")  # Cal. Civ. Code § 1798.140(ae)
 RECIPIENT_NAMES = {
-    "fraud_prevention": "fraud prevention services, to check orders for fraud",
-    "advisers": "our professional advisers, such as our accountant and lawyers, to get their advice",
-    "business_buyer": "a buyer of our business, or of part of it, if we sell it",
+    # Translators: recipients in a list completing "We also share data with ...".
+    "fraud_prevention": gettext_noop("fraud prevention services, to check orders for fraud"),
+    "advisers": gettext_noop("our professional advisers, such as our accountant and lawyers, to get their advice"),
+    "business_buyer": gettext_noop("a buyer of our business, or of part of it, if we sell it"),
 }
 
 
@@ -49,7 +55,7 @@ class Practices:
 
     @property
     def other_recipient_names(self) -> tuple[str, ...]:
-        return tuple(RECIPIENT_NAMES[key] for key in self.other_recipients)
+        return tuple(_(RECIPIENT_NAMES[key]) for key in self.other_recipients)
 
 
 @dataclass(frozen=True)
@@ -63,12 +69,12 @@ class Sensitive:
 
     @property
     def special_names(self) -> tuple[str, ...]:
-        return tuple(SPECIAL_NAMES[key] for key in self.special)
+        return tuple(_(SPECIAL_NAMES[key]) for key in self.special)
 
     @property
     def ccpa_names(self) -> tuple[str, ...]:
         """What California law calls sensitive personal information among the special kinds held."""
-        return tuple(SPECIAL_NAMES[key] for key in self.special if key in CCPA_SENSITIVE)
+        return tuple(_(SPECIAL_NAMES[key]) for key in self.special if key in CCPA_SENSITIVE)
 
     @property
     def purpose_phrase(self) -> str:

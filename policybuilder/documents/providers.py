@@ -2,28 +2,51 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from policybuilder.documents import countries
 from policybuilder.library.types import ServiceData
 
-# What a service the catalogue lacks is assumed to receive, by kind: the least it needs to work.
+# What a service the catalogue lacks is assumed to receive, by kind: the least it needs to work. English
+# here, translated when a provider is resolved (the policy's language is chosen per policy).
 CUSTOM_DEFAULTS: dict[str, tuple[tuple[str, ...], str]] = {
-    "payment": (("your name and billing details", "your payment details", "the amount you pay"), "take payments"),
-    "analytics": (("pages you view", "device and browser details"), "measure how our site is used"),
-    "advertising": (("an ad identifier", "pages you view and what you buy"), "show and measure our ads"),
-    "newsletter": (("your email address", "which emails you open"), "send our newsletter"),
-    "shipping": (("your name", "your delivery address", "your phone number", "parcel details"), "deliver your order"),
-    "survey": (("your survey answers", "your email address, if you give it"), "run our customer surveys"),
+    "payment": (
+        # Translators: for a service the shop owner added by name: what it gets (a column of the recipients
+        # table) and then, after each list, what for (a purpose, capitalised by the table).
+        (gettext_noop("your name and billing details"), gettext_noop("your payment details"),
+         gettext_noop("the amount you pay")),
+        gettext_noop("take payments"),
+    ),
+    "analytics": (
+        (gettext_noop("pages you view"), gettext_noop("device and browser details")),
+        gettext_noop("measure how our site is used"),
+    ),
+    "advertising": (
+        (gettext_noop("an ad identifier"), gettext_noop("pages you view and what you buy")),
+        gettext_noop("show and measure our ads"),
+    ),
+    "newsletter": ((gettext_noop("your email address"), gettext_noop("which emails you open")), gettext_noop("send our newsletter")),
+    "shipping": (
+        (gettext_noop("your name"), gettext_noop("your delivery address"), gettext_noop("your phone number"),
+         gettext_noop("parcel details")),
+        gettext_noop("deliver your order"),
+    ),
+    "survey": (
+        (gettext_noop("your survey answers"), gettext_noop("your email address, if you give it")),
+        gettext_noop("run our customer surveys"),
+    ),
     "platform": (
         (
-            "your name, email address, phone number and addresses",
-            "your orders and whether you have paid",
-            "your IP address and device details, in its logs",
+            gettext_noop("your name, email address, phone number and addresses"),
+            gettext_noop("your orders and whether you have paid"),
+            gettext_noop("your IP address and device details, in its logs"),
         ),
-        "run our online shop: the website, the checkout and our order records",
+        gettext_noop("run our online shop: the website, the checkout and our order records"),
     ),
-}
-# The regions a policy names a regional company for, and how it names them.
-REGION_WHERE = {"EU": "the EU", "GB": "the UK"}
+}  # fmt: skip
+# The regions a policy names a regional company for, and how it names them (after "customers in").
+REGION_WHERE = {"EU": gettext_noop("the EU"), "GB": gettext_noop("the UK")}
 
 
 @dataclass(frozen=True)
@@ -36,7 +59,8 @@ class Entity:
     @property
     def where(self) -> str:
         """The region after "customers in": "the EU", "the UK"."""
-        return REGION_WHERE.get(self.region) or countries.country_in(self.region)
+        where = REGION_WHERE.get(self.region)
+        return _(where) if where else countries.country_in(self.region)
 
 
 @dataclass(frozen=True)
@@ -75,6 +99,7 @@ def provider_resolve(entry: str | dict[str, str], *, kind: str, catalogue: dict[
         service = catalogue[entry]
         return Provider(**vars(service), country_name=countries.country_name(service.country))
     receives, purpose = CUSTOM_DEFAULTS[kind]
+    receives, purpose = tuple(_(r) for r in receives), _(purpose)
     country = entry.get("country", "").upper()
     return Provider(
         slug="", name=entry["name"], kind=kind, company=entry["name"], country=country,

@@ -1,6 +1,7 @@
-"""Readability figures: Flesch-Kincaid grade, word count and minutes to read.
+"""Readability figures: for English the Flesch-Kincaid grade, for each other language the reading-ease
+formula made for it (0 to 100, higher is easier); word count and minutes to read.
 
-Syllables come from pyphen's hyphenation dictionary (already a WeasyPrint dependency):
+Syllables come from pyphen's hyphenation dictionary for the language (already a WeasyPrint dependency):
 textstat needs NLTK data downloaded at run time, which fails offline.
 """
 
@@ -10,8 +11,31 @@ from functools import lru_cache
 
 import pyphen
 
+from policybuilder.languages import SOURCE, language
+
 _HYPHENATOR = pyphen.Pyphen(lang="en_US")
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+# Words in any of our languages: letters with their accents; "l'ordre" and "dell'ordine" count as two.
+WORD_ANY = re.compile(r"[^\W\d_]+")
+VOWELS_ANY = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûü]+")
+# Reading ease per language: (name, source, intercept, words-per-sentence weight, syllables-per-word weight).
+EASE = {
+    "fernandez_huerta": ("Fernández Huerta", "Fernández Huerta 1959, as corrected", 206.84, 1.02, 60.0),
+    "kandel_moles": ("Kandel and Moles", "Kandel and Moles 1958", 207.0, 1.015, 73.6),
+    "amstad": ("Amstad", "Amstad 1978", 180.0, 1.0, 58.5),
+    "flesch_br": ("Flesch for Brazilian Portuguese", "Martins and others 1996", 248.835, 1.015, 84.6),
+    "flesch_vacca": ("Flesch-Vacca", "Franchina and Vacca 1972", 206.0, 1.0, 65.0),
+}
+# What a reading-ease score means, on the scale these formulas share with Flesch's.
+EASE_BANDS = (
+    (90, "very easy"),
+    (80, "easy"),
+    (70, "fairly easy"),
+    (60, "plain"),
+    (50, "fairly hard"),
+    (30, "hard"),
+    (-1000, "very hard"),
+)
 SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|:\s")
 # The strict count ends a sentence only at a full stop, "!" or "?": a list item or table cell
 # without one runs into the next, as an outside checker reading the plain text would count it.
@@ -26,6 +50,10 @@ class Readability:
     words: int
     sentences: int
     minutes: int
+    language: str = SOURCE
+    formula: str = "Flesch-Kincaid"
+    ease: float | None = None  # other languages: the reading-ease score of `formula`, 0 to 100
+    meaning: str = ""  # what the ease score means ("fairly easy")
 
 
 @lru_cache(maxsize=20_000)
@@ -41,13 +69,45 @@ def _grade(words: int, sentences: int, syllable_count: int) -> float:
     return round(0.39 * words / sentences + 11.8 * syllable_count / words - 15.59, 1)
 
 
-def readability_measure(units: list[str]) -> Readability:
+@lru_cache(maxsize=8)
+def _hyphenator(code: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=language(code).hyphenation)
+
+
+@lru_cache(maxsize=50_000)
+def syllables_in(word: str, code: str) -> int:
+    """Syllables in a word of another language: its hyphenation points, at least its vowel groups."""
+    lower = word.lower()
+    by_dictionary = len(_hyphenator(code).positions(lower)) + 1
+    return max(1, by_dictionary, len(VOWELS_ANY.findall(lower)))
+
+
+def _ease(units: list[str], code: str) -> Readability:
+    """Another language: its own formula, sentences counted only at ".", "!" and "?" (the strict count)."""
+    name, _, intercept, per_sentence, per_syllable = EASE[language(code).readability]
+    words = [w for unit in units for w in WORD_ANY.findall(unit)]
+    if not words:
+        return Readability(0.0, 0.0, 0, 0, 0, language=code, formula=name, ease=0.0, meaning="")
+    sentences = max(1, len(STRICT_SENTENCE_END.findall(" ".join(units))))
+    syllable_count = sum(syllables_in(w, code) for w in words)
+    score = round(intercept - per_sentence * len(words) / sentences - per_syllable * syllable_count / len(words), 1)
+    meaning = next(words_ for floor, words_ in EASE_BANDS if score >= floor)
+    minutes = max(1, round(len(words) / WORDS_PER_MINUTE))
+    return Readability(
+        0.0, 0.0, len(words), sentences, minutes, language=code, formula=name, ease=score, meaning=meaning
+    )
+
+
+def readability_measure(units: list[str], *, code: str = SOURCE) -> Readability:
     """Measure text given as units (paragraphs, list items, table cells, headings).
 
     `grade` ends a sentence at each unit even without a full stop (a list item or a table cell
     is read as one piece) and at a colon; `strict_grade` counts sentences only at ".", "!" and
-    "?" over the whole text, so that unpunctuated fragments cannot flatter the figure.
+    "?" over the whole text, so that unpunctuated fragments cannot flatter the figure. Text in another
+    language (`code`) gets that language's reading-ease formula instead.
     """
+    if code != SOURCE:
+        return _ease(units, code)
     words = sentences = syllable_count = 0
     for unit in units:
         unit_words = WORD.findall(unit)

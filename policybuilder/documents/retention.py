@@ -7,6 +7,9 @@ event ("until you unsubscribe"). Order records follow the tax-record rule of the
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from policybuilder.documents.tax_records import tax_record_rule
 
 # Years a business must keep order and invoice records, and the rule behind the number, live in
@@ -33,49 +36,64 @@ class Retention:
     advertising_months: int
     account_inactive_years: int
 
+    # The periods are words in the active language (the policy's, during assembly): "6 years", "30 days".
+
     @property
     def account(self) -> str:
         if self.account_inactive_years:
-            years = _plural(self.account_inactive_years, "year")
-            return f"until you delete it, or {years} after you last sign in"
-        return "until you delete it"
+            # Translators: how long an account is kept; %(period)s is a number of years ("3 years").
+            return _("until you delete it, or %(period)s after you last sign in") % {
+                "period": _years(self.account_inactive_years)
+            }
+        # Translators: how long an account is kept.
+        return _("until you delete it")
 
     @property
     def orders(self) -> str:
-        return _plural(self.orders_years, "year")
+        return _years(self.orders_years)
 
     @property
     def server_logs(self) -> str:
-        return _plural(self.server_logs_days, "day")
+        return _days(self.server_logs_days)
 
     @property
     def support(self) -> str:
-        return _plural(self.support_months, "month")
+        return _months(self.support_months)
 
     @property
     def surveys(self) -> str:
-        return _plural(self.surveys_months, "month")
+        return _months(self.surveys_months)
 
     @property
     def analytics(self) -> str:
-        return _plural(self.analytics_months, "month")
+        return _months(self.analytics_months)
 
     @property
     def advertising(self) -> str:
-        return _plural(self.advertising_months, "month")
+        return _months(self.advertising_months)
 
 
-def _plural(number: int, unit: str) -> str:
-    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
+def _years(number: int) -> str:
+    return ngettext("%(number)d year", "%(number)d years", number) % {"number": number}
+
+
+def _days(number: int) -> str:
+    return ngettext("%(number)d day", "%(number)d days", number) % {"number": number}
+
+
+def _months(number: int) -> str:
+    return ngettext("%(number)d month", "%(number)d months", number) % {"number": number}
 
 
 def retention_resolve(*, answers: dict[str, Any], country: str, analytics_default: int | None = None) -> Retention:
     """The retention periods for one shop: its answers first, then the defaults."""
     tax = tax_record_rule(country)
-    default_years, rule = tax.years, tax.rule
+    # A confirmed rule is the reviewed English of clauses/tax-records.yaml; the unconfirmed default is ours.
+    default_years, rule = tax.years, tax.rule if tax.confirmed else _(tax.rule)
     years = answers.get("orders_years", default_years)
     if "orders_years" in answers and years != default_years:
-        rule = "our own record-keeping rules"
+        # Translators: completes "to meet ..." and "under ..." after a retention period.
+        rule = _("our own record-keeping rules")
     account = answers.get("account", "until_deleted")
     inactive = DEFAULTS["account_inactive_years"] if account == "until_deleted" else int(account)
     return Retention(
@@ -93,15 +111,18 @@ def retention_resolve(*, answers: dict[str, Any], country: str, analytics_defaul
 def retention_stated(facts: Any) -> list[tuple[str, str, str]]:
     """(answer key, what is kept, period) for each period this shop's policy states."""
     r, d = facts.retention, facts.data
+    # Translators: a retention period and the rule behind it: "6 years, under the German tax code (...)".
+    orders = _("%(period)s, under %(rule)s") % {"period": r.orders, "rule": r.orders_rule}
     stated = [
-        ("orders_years", "order records", f"{r.orders}, under {r.orders_rule}"),
-        ("account", "customer accounts", r.account),
-        ("server_logs_days", "visit logs", r.server_logs),
-        ("support_months", "customer messages", r.support),
-        ("surveys_months", "survey answers", r.surveys),
-        ("analytics_months", "analytics data", r.analytics),
-        ("advertising_months", "advertising data", r.advertising),
-    ]
+        # Translators: what is kept, completing "How long do you keep ...?" (a question in the "To confirm" list).
+        ("orders_years", _("order records"), orders),
+        ("account", _("customer accounts"), r.account),
+        ("server_logs_days", _("visit logs"), r.server_logs),
+        ("support_months", _("customer messages"), r.support),
+        ("surveys_months", _("survey answers"), r.surveys),
+        ("analytics_months", _("analytics data"), r.analytics),
+        ("advertising_months", _("advertising data"), r.advertising),
+    ]  # fmt: skip
     used = {
         "orders_years": True, "account": d.accounts, "server_logs_days": d.server_logs,
         "support_months": d.contact_form, "surveys_months": d.surveys,

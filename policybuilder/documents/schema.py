@@ -23,6 +23,7 @@ from policybuilder.documents.schema_practices import (
     sensitive_schema,
     size_schema,
 )
+from policybuilder.languages import CODES
 from policybuilder.ops.text import unsafe_characters
 
 KINDS = ("payment", "analytics", "advertising", "newsletter", "shipping", "platform")
@@ -165,7 +166,7 @@ def answers_schema(*, catalogue_slugs: dict[str, list[str]]) -> dict[str, Any]:
             "size": size_schema(),
             "not_applicable": not_applicable_schema(("us-ca", "au", "us-states")),
             "effective_date": _text(10, format="date"),
-            "language": {"type": "string", "enum": ["en"]},
+            "language": {"type": "string", "enum": list(CODES)},
             # Set when the owner publishes the policy (publishing/): where its earlier versions are listed.
             "publication": {
                 "type": "object", "additionalProperties": False,

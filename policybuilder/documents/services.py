@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.cache import caches
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from policybuilder.documents.assemble import Policy, policy_assemble
 from policybuilder.documents.exporters import policy_export
@@ -15,6 +15,7 @@ from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.pdf import pdf_key, pdf_meta
 from policybuilder.documents.pdf_cache import CACHE_ALIAS
 from policybuilder.documents.pdf_jobs import pdf_request
+from policybuilder.languages import language
 
 logger = logging.getLogger(__name__)
 
@@ -33,11 +34,13 @@ def policy_publish(*, answers: dict[str, Any], family: str = "") -> SavedPolicy:
 
 def policy_store(*, policy: Policy, family: str = "") -> SavedPolicy:
     """Store an assembled policy with every export, and ask the worker for its PDF."""
-    exports = {fmt: policy_export(policy, fmt) for fmt in SAVED_FORMATS}
+    with translation.override(language(policy.facts.language).django):  # the exports' own words too
+        exports = {fmt: policy_export(policy, fmt) for fmt in SAVED_FORMATS}
+        body_html = render_to_string("documents/policy_body.html", {"policy": policy})
     saved = SavedPolicy.objects.create(
         answers=policy.answers,
         **({"family": family} if family else {}),
-        body_html=render_to_string("documents/policy_body.html", {"policy": policy}),
+        body_html=body_html,
         library_revision=policy.library_revision,
         content_hash=hashlib.sha256(exports["html"].encode()).hexdigest(),
         **exports,

@@ -19,11 +19,15 @@ from typing import Any
 
 import yaml
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 # Longer than most confirmed rules (5 to 10 years), so a shop in an unchecked country is unlikely to
 # delete records its law still requires; the owner is asked to confirm it either way.
 UNCONFIRMED_YEARS = 10
-UNCONFIRMED_RULE = "our record-keeping rules"
+# English here: retention_resolve translates it into the policy's language (a confirmed row's rule stays as
+# the reviewed file words it).
+# Translators: completes "to meet ..." and "under ..." after a retention period.
+UNCONFIRMED_RULE = gettext_noop("our record-keeping rules")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAX_YEARS = 30  # the answers schema's highest orders_years
 

@@ -11,9 +11,15 @@ CD/ANPD 19/2024); those laws apply to the shop directly (GDPR and UK GDPR art. 3
 the policy says where the data is held and names no safeguard.
 
 Transfer groups one recipient's decisions, so a clause prints one line per recipient.
+
+Each safeguard is a stable key (`LawDecision.kind`, which grouping.SHORT names in a table cell) and its
+words and citation in the policy's language: code decides on the key, never on the words.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from policybuilder.documents import countries
 from policybuilder.documents.applicability import Laws
@@ -30,8 +36,18 @@ TERRITORY: dict[str, frozenset[str]] = {
     "jp": frozenset({"JP"}),
     "cn": frozenset({"CN"}),
 }
-PLACE = {"eu": "the EU", "uk": "the UK", "br": "Brazil", "ca": "Canada", "au": "Australia", "ch": "Switzerland",
-         "jp": "Japan", "cn": "mainland China"}  # fmt: skip
+# Where each law's customers live, after "customers in" (English here, translated where read: `place`).
+PLACE = {
+    # Translators: where a law's customers live, after "customers in" ("For customers in the EU").
+    "eu": gettext_noop("the EU"),
+    "uk": gettext_noop("the UK"),
+    "br": gettext_noop("Brazil"),
+    "ca": gettext_noop("Canada"),
+    "au": gettext_noop("Australia"),
+    "ch": gettext_noop("Switzerland"),
+    "jp": gettext_noop("Japan"),
+    "cn": gettext_noop("mainland China"),
+}
 # The countries Japan's PPC recognises as protecting personal data to the APPI's standard (APPI art. 28(1);
 # PPC Notice No. 1 of 2019, extended to the UK after Brexit): the EEA states and the UK.
 JP_EQUIVALENT = countries.EEA | {"GB"}
@@ -43,16 +59,32 @@ NAMED = ("eu", "uk", "ch", "br")
 # Why a shop outside a law's territory needs no safeguard for what customers give it directly. For
 # Switzerland by analogy: the FADP reaches a foreign shop through its effects (art. 3(1)), and a
 # disclosure abroad (art. 16) needs a Swiss exporter; the FDPIC's own view on this is not confirmed.
-DIRECT = {"eu": "GDPR art. 3(2)", "uk": "UK GDPR art. 3(2)", "br": "LGPD art. 3", "ch": "FADP art. 3(1)"}
+# Translators: legal citations: use the usual name and abbreviations in your language ("RGPD art. 3(2)").
+DIRECT = {"eu": gettext_noop("GDPR art. 3(2)"), "uk": gettext_noop("UK GDPR art. 3(2)"),
+          "br": gettext_noop("LGPD art. 3"), "ch": gettext_noop("FADP art. 3(1)")}  # fmt: skip
+
+
+def place(law: str) -> str:
+    """Where `law`'s customers live, in the active language: "the EU", "Brazil"."""
+    return _(PLACE[law])
 
 
 @dataclass(frozen=True)
 class LawDecision:
-    """Under `law`, the data goes to the recipient's country, allowed by `safeguard` (in words; empty where
-    the policy names none for this recipient: Canada and Australia, said once per law)."""
+    """Under `law`, the data goes to the recipient's country, allowed by a safeguard: `words` and the article
+    `cited`, in the policy's language (both empty where the policy names none for this recipient: Canada and
+    Australia, said once per law). `kind` is the safeguard's stable key (grouping.SHORT), "" for none and for
+    the shop itself, whose `words` are only the article that makes the law apply to it directly."""
 
     law: str
-    safeguard: str
+    words: str = ""
+    cited: str = ""
+    kind: str = ""
+
+    @property
+    def safeguard(self) -> str:
+        """The safeguard in full: "the exception for data needed to deliver your order (GDPR art. 49(1)(b))"."""
+        return f"{self.words} ({self.cited})" if self.cited else self.words
 
 
 @dataclass(frozen=True)
@@ -122,7 +154,7 @@ class Transfer:
     @property
     def places(self) -> tuple[str, ...]:
         """Where the customers live whose laws name a safeguard for this recipient: ("the EU", "the UK")."""
-        return tuple(PLACE[d.law] for d in self.decisions if d.safeguard)
+        return tuple(place(d.law) for d in self.decisions if d.safeguard)
 
     @property
     def bases(self) -> tuple[Basis, ...]:
@@ -131,13 +163,13 @@ class Transfer:
         grouped: dict[str, tuple[list[str], list[str]]] = {}
         for d in self.decisions:
             if d.safeguard:
-                words, _, cited = d.safeguard.partition(" (")
-                places, citations = grouped.setdefault(words, ([], []))
-                places.append(PLACE[d.law])
-                citations.extend([cited.removesuffix(")")] if cited else [])
+                places, citations = grouped.setdefault(d.words, ([], []))
+                places.append(place(d.law))
+                citations.extend([d.cited] if d.cited else [])
         return tuple(
             Basis(
-                who=f"customers in {and_list(places)}" if self.several_laws else "",
+                # Translators: whom a safeguard is for; %(places)s is "the EU and the UK".
+                who=_("customers in %(places)s") % {"places": and_list(places)} if self.several_laws else "",
                 safeguard=f"{words} ({'; '.join(citations)})" if citations else words,
             )
             for words, (places, citations) in grouped.items()
@@ -162,54 +194,86 @@ def _terms(provider: Provider) -> frozenset[str]:
     return frozenset(found - {"delivery"} if found & {"dpf", "sccs", "bcr"} else found)
 
 
-def _eu_safeguard(provider: Provider) -> str:
+# The safeguards: each one's words are a whole phrase naming what allows data to reach a company abroad,
+# its citation (in brackets after the words) a separate phrase, so that laws with the same words share them.
+
+
+def _delivery(cited: str) -> LawDecision:
+    """The exception for what is needed to deliver an order; `law` is set by transfer_decision."""
+    # Translators: what allows data to go abroad; a legal citation follows it in brackets.
+    return LawDecision("", _("the exception for data needed to deliver your order"), cited, "delivery")
+
+
+def _eu_safeguard(provider: Provider) -> LawDecision:
     terms = _terms(provider)
     if "delivery" in terms:  # a carrier that signs no clauses (a state postal service): art 49(1)(b) alone
-        return "the exception for data needed to deliver your order (GDPR art. 49(1)(b))"
+        # Translators: a legal citation: use your language's usual name and abbreviations ("RGPD art. 49(1)(b)").
+        return _delivery(_("GDPR art. 49(1)(b)"))
     if provider.country in countries.EU_ADEQUATE:
-        return f"an EU adequacy decision for {countries.country_in(provider.country)}"
+        # Translators: %(country)s is a country's name as it stands after "in" ("the United States").
+        words = _("an EU adequacy decision for %(country)s") % {"country": countries.country_in(provider.country)}
+        return LawDecision("", words, "", "adequacy_eu")
     if provider.country == "US" and "dpf" in terms:
-        return "the EU-US Data Privacy Framework"
+        return LawDecision("", _("the EU-US Data Privacy Framework"), "", "dpf")
     if "bcr" in terms:
-        return "its binding corporate rules, approved by EU data protection authorities"
-    return "EU standard contractual clauses"
+        return LawDecision("", _("its binding corporate rules, approved by EU data protection authorities"), "", "bcr")
+    return LawDecision("", _("EU standard contractual clauses"), "", "sccs")
 
 
-def _uk_safeguard(provider: Provider) -> str:
+def _uk_safeguard(provider: Provider) -> LawDecision:
     terms = _terms(provider)
     if "delivery" in terms:
-        return "the exception for data needed to deliver your order (UK GDPR art. 49(1)(b))"
+        # Translators: a legal citation: use your language's usual name and abbreviations.
+        return _delivery(_("UK GDPR art. 49(1)(b)"))
     if provider.country in countries.EEA or provider.country in countries.UK_ADEQUATE:
-        return f"UK adequacy regulations for {countries.country_in(provider.country)}"
+        # Translators: %(country)s is a country's name as it stands after "in" ("the United States").
+        words = _("UK adequacy regulations for %(country)s") % {"country": countries.country_in(provider.country)}
+        return LawDecision("", words, "", "adequacy_uk")
     if provider.country == "US" and "uk_extension" in terms:
-        return "the UK Extension to the EU-US Data Privacy Framework"
-    return "the UK's international data transfer agreement or its addendum to the EU clauses"
+        return LawDecision("", _("the UK Extension to the EU-US Data Privacy Framework"), "", "dpf_uk")
+    words = _("the UK's international data transfer agreement or its addendum to the EU clauses")
+    return LawDecision("", words, "", "uk_idta")
 
 
-def _br_safeguard(provider: Provider) -> str:
+def _br_safeguard(provider: Provider) -> LawDecision:
     if "delivery" in _terms(provider):
-        return "the exception for data needed to deliver your order (LGPD art. 33, IX)"
+        # Translators: a legal citation (Brazil's data protection law): use your language's usual abbreviations.
+        return _delivery(_("LGPD art. 33, IX"))
     if provider.country in countries.EEA:  # Resolution CD/ANPD 32/2026 recognises the EU and EEA as adequate
-        return "Brazil's recognition of the EU as adequate (LGPD art. 33, I)"
-    return "standard contractual clauses approved by Brazil's ANPD (LGPD art. 33, II, b)"
+        return LawDecision("", _("Brazil's recognition of the EU as adequate"), _("LGPD art. 33, I"), "adequacy_br")
+    words = _("standard contractual clauses approved by Brazil's ANPD")
+    return LawDecision("", words, _("LGPD art. 33, II, b"), "anpd_clauses")
 
 
-def _ch_safeguard(provider: Provider) -> str:
+def _ch_safeguard(provider: Provider) -> LawDecision:
     if "delivery" in _terms(provider):
-        return "the exception for data needed to perform your contract (FADP art. 17(1)(b))"
+        # Translators: what allows data to go abroad; a legal citation follows it in brackets.
+        words = _("the exception for data needed to perform your contract")
+        # Translators: a legal citation (Switzerland's data protection act): use your language's usual name.
+        return LawDecision("", words, _("FADP art. 17(1)(b)"), "delivery")
     if provider.country in countries.EEA or provider.country in countries.CH_ADEQUATE:
-        return f"Switzerland's finding of adequate protection in {countries.country_name(provider.country)} (FADP art. 16(1))"
-    return "EU standard contractual clauses, recognised by the Swiss data protection commissioner (FADP art. 16(2)(d))"
+        # Translators: %(country)s is a country's name ("Germany", "United Kingdom").
+        words = _("Switzerland's finding of adequate protection in %(country)s") % {
+            "country": countries.country_name(provider.country)
+        }
+        return LawDecision("", words, _("FADP art. 16(1)"), "adequacy_ch")
+    words = _("EU standard contractual clauses, recognised by the Swiss data protection commissioner")
+    return LawDecision("", words, _("FADP art. 16(2)(d)"), "swiss_clauses")
 
 
 SAFEGUARDS = {"eu": _eu_safeguard, "uk": _uk_safeguard, "br": _br_safeguard, "ch": _ch_safeguard}
 
 
-def transfer_safeguard(provider: Provider, *, law: str) -> str:
-    """What allows data about `law`'s customers to reach `provider` in its country, in words ('' for Canada and
+def transfer_decision(provider: Provider, *, law: str) -> LawDecision:
+    """What allows data about `law`'s customers to reach `provider` in its country (no safeguard for Canada and
     Australia, whose rules the policy states once). Call only where the country is outside the law's territory."""
     decide = SAFEGUARDS.get(law)
-    return decide(provider) if decide else ""
+    return replace(decide(provider), law=law) if decide else LawDecision(law)
+
+
+def transfer_safeguard(provider: Provider, *, law: str) -> str:
+    """transfer_decision's safeguard in words, its citation included ('' for Canada and Australia)."""
+    return transfer_decision(provider, law=law).safeguard
 
 
 # The catalogue's regional companies (`entities`) stand inside a law's territory: an "EU" company is
@@ -245,15 +309,17 @@ def transfers_resolve(*, providers: tuple[Provider, ...], shop_country: str, law
     """
     active = _active(laws)
     several = sum(law in NAMED for law in active) > 1
-    ours = tuple(LawDecision(law, DIRECT.get(law, "")) for law in active if shop_country not in TERRITORY[law])
+    ours = tuple(
+        LawDecision(law, _(DIRECT[law]) if law in DIRECT else "")
+        for law in active
+        if shop_country not in TERRITORY[law]
+    )
     found = []
     if ours:
         found.append(Transfer(None, shop_country, countries.country_in(shop_country), ours, several_laws=several))
     for provider in dict.fromkeys(providers):
         decisions = tuple(
-            LawDecision(law, transfer_safeguard(provider, law=law))
-            for law in active
-            if _abroad(provider, law, shop_country=shop_country)
+            transfer_decision(provider, law=law) for law in active if _abroad(provider, law, shop_country=shop_country)
         )
         if decisions:
             where = countries.country_in(provider.country)

@@ -17,6 +17,7 @@ from policybuilder.documents.engine import ClauseError
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.pdf_jobs import FAILED, READY, pdf_asked_again, pdf_stored
 from policybuilder.documents.services import policy_opened, policy_publish
+from policybuilder.languages import CODES, LANGUAGES, OFFERED, SOURCE
 from policybuilder.library.selectors import library_changed_since, library_changes_since
 from policybuilder.ops.limits import rate_limited
 
@@ -84,6 +85,7 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
         # What the answers do not settle yet, each linking to its question; older policies have no list.
         "to_confirm": saved.data.get("to_confirm", []),
         "pdf_status": saved.pdf_status,
+        "languages": [(lang.code, lang.native) for lang in LANGUAGES if lang.code in OFFERED],
     }
     return render(request, "documents/result.html", context)
 
@@ -122,6 +124,29 @@ def regenerate(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "documents/regenerate_failed.html", context, status=409)
     except ClauseError:
         logger.exception("regenerating policy %s failed in the clause library", saved.pk)
+        return render(request, "documents/regenerate_failed.html", {"saved": saved, "errors": []}, status=503)
+    return redirect(fresh)
+
+
+@require_POST
+def translate(request: HttpRequest, token: str) -> HttpResponse:
+    """The same answers in another language, as a new policy; the one it was made from stays as it was."""
+    saved = get_object_or_404(SavedPolicy, token=token)
+    code = request.POST.get("language", "")
+    if code not in CODES:
+        errors = ["Choose one of the languages listed."]
+        return render(request, "documents/translate_failed.html", {"saved": saved, "errors": errors}, status=400)
+    if code == saved.answers.get("language", SOURCE):
+        return redirect(saved)
+    limited = rate_limited(request, group="regenerate", token=token)
+    if limited:
+        return limited
+    try:
+        fresh = policy_publish(answers=saved.answers | {"language": code})
+    except InvalidAnswers as exc:  # a text with no current translation: the message names each one
+        return render(request, "documents/translate_failed.html", {"saved": saved, "errors": exc.errors}, status=409)
+    except ClauseError:
+        logger.exception("translating policy %s failed in the clause library", saved.pk)
         return render(request, "documents/regenerate_failed.html", {"saved": saved, "errors": []}, status=503)
     return redirect(fresh)
 

@@ -238,3 +238,7 @@ class LawAdmin(ReadOnlyAdmin):
 @admin.register(Section)
 class SectionAdmin(ReadOnlyAdmin):
     list_display = ("title", "slug", "order")
+
+
+# The translations' admin builds on EditedAdmin above; importing it here registers it.
+from policybuilder.editing import translation_admin  # noqa: E402, F401

@@ -15,8 +15,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from policybuilder.editing.names import Problem
-from policybuilder.editing.validation import clause_problems, service_problems
-from policybuilder.library.models import Clause, Service
+from policybuilder.editing.validation import clause_problems, service_problems, translation_problems
+from policybuilder.library.models import Clause, Service, Translation
 from policybuilder.library.selectors import clause_data, service_data
 
 # What an editor changes; the rest (version, loaded_hash, updated_at) is bookkeeping.
@@ -26,6 +26,7 @@ EDITED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
         "name", "kind", "company", "entities", "country", "privacy_url", "receives", "purpose", "role",
         "safeguard", "opt_out_url", "sets_cookies", "retention_months", "checked", "order",
     ),
+    Translation: ("title", "body", "receives", "translates", "review"),
 }  # fmt: skip
 LONG_FIELDS = {"body"}  # shown as a line diff rather than before -> after
 
@@ -69,14 +70,18 @@ def record_changes(newer: Any, older: Any) -> list[FieldChange]:
     return changes
 
 
-def row_problems(row: Clause | Service) -> list[Problem]:
+def row_problems(row: Clause | Service | Translation) -> list[Problem]:
     """Validation of a row's current values, as the admin form would run it."""
     if isinstance(row, Clause):
         return clause_problems(clause_data(row))
+    if isinstance(row, Translation):
+        return translation_problems(row.kind, row.key, row.title, row.body)
     return service_problems(service_data(row))
 
 
-def row_revert(*, row: Clause | Service, record: Any, user: AbstractBaseUser | AnonymousUser) -> list[Problem]:
+def row_revert(
+    *, row: Clause | Service | Translation, record: Any, user: AbstractBaseUser | AnonymousUser
+) -> list[Problem]:
     """Put the edited fields of history `record` back on `row` and save it, as a new version by `user`.
 
     An old version that no longer passes validation (a legal item since removed, say) is not

@@ -9,6 +9,7 @@ shipped sample shop, inside the sandbox's bounds.
 import difflib
 import time
 from collections.abc import Iterable
+from dataclasses import replace
 
 from jinja2.exceptions import SecurityError, TemplateSyntaxError
 from jinja2.parser import Parser
@@ -16,6 +17,7 @@ from jinja2.parser import Parser
 from policybuilder.documents.assemble import InvalidAnswers, policy_assemble
 from policybuilder.documents.engine import ENV, ClauseError, CompiledLibrary, expression_compile, template_compile
 from policybuilder.documents.sandbox import template_check
+from policybuilder.documents.translate import structure_errors
 from policybuilder.editing.names import Problem, expression_names_check, template_names_check
 from policybuilder.editing.trial import (
     ClauseTrial,
@@ -28,7 +30,7 @@ from policybuilder.editing.trial import (
     samples_usable,
 )
 from policybuilder.library.models import LegalItem
-from policybuilder.library.selectors import library_snapshot
+from policybuilder.library.selectors import english_source, library_snapshot
 from policybuilder.library.types import ClauseData, ServiceData
 
 MAX_BODY = 20_000
@@ -164,6 +166,20 @@ def clause_problems(clause: ClauseData) -> list[Problem]:
     """Everything wrong with an edited clause; empty when it may be saved. Called by the admin form."""
     problems = [*when_problems(clause.when), *body_problems(clause), *satisfies_problems(clause.satisfies)]
     return problems or trial_problems(clause)
+
+
+def translation_problems(kind: str, key: str, title: str, body: str) -> list[Problem]:
+    """A clause translation gets the English clause's checks, on its own text, and must read the same facts
+    as the English (documents/translate.py structure_errors); other translations have nothing to compile."""
+    english = english_source(kind, key)
+    if kind != "clause" or not isinstance(english, ClauseData):
+        return []
+    problems = clause_problems(replace(english, title=title, body=body))
+    problems += [
+        Problem(None, f"The translation does not follow the English: {error}.", "body")
+        for error in structure_errors(english.body, body)
+    ]
+    return problems
 
 
 def service_problems(service: ServiceData) -> list[Problem]:

@@ -8,6 +8,10 @@ from typing import Any
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from policybuilder.languages import LANGUAGES, SOURCE
+
+TRANSLATED_LANGUAGES = tuple(lang for lang in LANGUAGES if lang.code != SOURCE)
+
 
 class Section(models.Model):
     slug = models.SlugField(unique=True)
@@ -172,3 +176,38 @@ class LibraryRevision(models.Model):
     # change bumps it), so loading the same files again would change nothing: the next start skips it.
     files_hash = models.CharField(max_length=64, blank=True)
     files_token = models.CharField(max_length=32, blank=True)
+
+
+class Translation(Versioned):
+    """A clause, section title or service text in another language, pinned to the English it translates:
+    `translates` is the source revision (library/translations.py) of the English it was made from."""
+
+    class Kind(models.TextChoices):
+        CLAUSE = "clause", "Clause"
+        SECTION = "section", "Section title"
+        SERVICE = "service", "Service (purpose and data received)"
+
+    class Review(models.TextChoices):
+        MACHINE = "machine", "Machine-written: needs a native speaker's legal review"
+        CONFIRMED = "confirmed", "Reviewed and confirmed by an editor"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    key = models.SlugField(max_length=80, help_text="The slug of the clause, section or service it translates.")
+    language = models.CharField(max_length=8, choices=[(lang.code, lang.name) for lang in TRANSLATED_LANGUAGES])
+    title = models.CharField(max_length=200, blank=True, help_text="A clause's or section's title.")
+    body = models.TextField(blank=True, help_text="A clause's body (Markdown with Jinja), or a service's purpose.")
+    receives = models.JSONField(default=list, blank=True, help_text="A service's phrases for the data it receives.")
+    translates = models.CharField(
+        max_length=12, help_text="The revision of the English text this translates; it is stale when they differ."
+    )
+    review = models.CharField(max_length=10, choices=Review.choices, default=Review.MACHINE)
+    loaded_hash = models.CharField(max_length=64, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["language", "kind", "key"]
+        constraints = [models.UniqueConstraint(fields=["kind", "key", "language"], name="one_translation_each")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.key} ({self.language})"

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from policybuilder.library.models import Clause, Law, LegalItem, LibraryRevision, Section, Service
+from policybuilder.library.models import Clause, Law, LegalItem, LibraryRevision, Section, Service, Translation
 from policybuilder.library.service_fields import checked_from, entities_from
 from policybuilder.library.types import (
     ClauseData,
@@ -15,6 +15,7 @@ from policybuilder.library.types import (
     LibraryData,
     SectionData,
     ServiceData,
+    TranslationData,
 )
 
 # Service fields added after rows were first loaded (migration 0004): left out of the fingerprint while
@@ -78,6 +79,36 @@ def service_data(row: Service) -> ServiceData:
     )
 
 
+def translation_data(row: Translation) -> TranslationData:
+    return TranslationData(
+        kind=row.kind,
+        key=row.key,
+        language=row.language,
+        title=row.title,
+        body=row.body,
+        receives=tuple(row.receives),
+        translates=row.translates,
+        review=row.review,
+    )
+
+
+def english_source(kind: str, key: str) -> ClauseData | SectionData | ServiceData | None:
+    """The English a translation translates, as it is now."""
+    if kind == "clause":
+        row = Clause.objects.select_related("section").filter(slug=key).first()
+        return clause_data(row) if row else None
+    if kind == "service":
+        found = Service.objects.filter(slug=key).first()
+        return service_data(found) if found else None
+    section = Section.objects.filter(slug=key).first()
+    return SectionData(slug=section.slug, title=section.title, order=section.order) if section else None
+
+
+def translation_key(entry: Translation | TranslationData) -> str:
+    """One translation's name in load reports and diffs: "clause rights fr"."""
+    return f"{entry.kind} {entry.key} {entry.language}"
+
+
 def library_snapshot() -> LibraryData:
     """The whole library as plain data, read at one revision."""
     revision = library_revision()
@@ -110,6 +141,7 @@ def library_snapshot() -> LibraryData:
             for i in LegalItem.objects.all()
         ),
         revision=revision,
+        translations=tuple(translation_data(t) for t in Translation.objects.all()),
     )
 
 
@@ -158,5 +190,6 @@ def library_diff(*, files: LibraryData, database: LibraryData) -> list[str]:
         ("service", lambda d: {s.slug: s for s in d.services}),
         ("law", lambda d: {law.code: law for law in d.laws}),
         ("legal item", lambda d: {i.item_id: i for i in d.items}),
+        ("translation", lambda d: {translation_key(t): t for t in d.translations}),
     )
     return [line for kind, index in pairs for line in _entries_diff(kind, index(files), index(database))]

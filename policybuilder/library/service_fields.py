@@ -40,7 +40,7 @@ def retention_from(value: Any) -> int | None:
     return int(value) if value not in (None, "") else None
 
 
-Scalar = Callable[[str], str]  # files.yaml_scalar: a string as YAML, quoted only when it must be
+Scalar = Callable[[str], str]  # file_writer.yaml_scalar: a string as YAML, quoted only when it must be
 
 
 def _key(region: str, scalar: Scalar) -> str:

@@ -18,11 +18,18 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from policybuilder.library.files import library_files_read
-from policybuilder.library.models import Clause, Law, LegalItem, LibraryRevision, Section, Service
-from policybuilder.library.selectors import clause_data, data_hash, library_loaded_unchanged, service_data
+from policybuilder.library.models import Clause, Law, LegalItem, LibraryRevision, Section, Service, Translation
+from policybuilder.library.selectors import (
+    clause_data,
+    data_hash,
+    library_loaded_unchanged,
+    service_data,
+    translation_data,
+    translation_key,
+)
 from policybuilder.library.service_fields import entities_dict
 from policybuilder.library.signals import library_revision_bump
-from policybuilder.library.types import ClauseData, LibraryData, ServiceData
+from policybuilder.library.types import ClauseData, LibraryData, ServiceData, TranslationData
 
 M = TypeVar("M", bound=models.Model)
 
@@ -95,6 +102,8 @@ def library_load(*, data: LibraryData, force: bool = False, fingerprint: str = "
         for order, s in enumerate(data.services)
     }
     _editables_save(Service, services, force=force, report=report)
+    translations = {translation_key(t): (t, _values(t) | {"receives": list(t.receives)}) for t in data.translations}
+    _editables_save(Translation, translations, force=force, report=report)
     laws = {law.code: _values(law) | {"order": n} for n, law in enumerate(data.laws)}
     items = {item.item_id: _values(item) | {"order": n} for n, item in enumerate(data.items)}
     written += _rows_sync(Law, "code", laws)[1] + _rows_sync(LegalItem, "item_id", items)[1]
@@ -118,20 +127,36 @@ def _files_record(fingerprint: str) -> None:
     LibraryRevision.objects.filter(pk=1).update(files_hash=fingerprint, files_token=F("token"))
 
 
+Editable = Clause | Service | Translation
+
+
+def _stored(model: type[Editable]) -> dict[str, Editable]:
+    """The rows of an editable model by their key: a clause's or service's slug, a translation's key."""
+    if model is Translation:
+        return {translation_key(row): row for row in Translation.objects.all()}
+    stored = Clause.objects.select_related("section") if model is Clause else Service.objects.all()
+    return {row.slug: row for row in stored}
+
+
+def _data(row: Editable) -> ClauseData | ServiceData | TranslationData:
+    if isinstance(row, Clause):
+        return clause_data(row)
+    return service_data(row) if isinstance(row, Service) else translation_data(row)
+
+
 def _editables_save(
-    model: type[Clause] | type[Service],
-    entries: Mapping[str, tuple[ClauseData | ServiceData, dict[str, Any]]],
+    model: type[Editable],
+    entries: Mapping[str, tuple[ClauseData | ServiceData | TranslationData, dict[str, Any]]],
     *,
     force: bool,
     report: LoadReport,
 ) -> None:
-    """Create or update clauses or services (slug -> file entry, field values) from their files, keeping
-    an editor's change unless forced. A row is an editor's change when it matches neither the file nor
-    what was last loaded into it. New and changed rows get a history record each, as a save gives them."""
-    stored = Clause.objects.select_related("section") if model is Clause else Service.objects.all()
-    rows: dict[str, Clause | Service] = {row.slug: row for row in stored}
-    new: list[Clause | Service] = []
-    changed: list[Clause | Service] = []
+    """Create or update clauses, services or translations (key -> file entry, field values) from their files,
+    keeping an editor's change unless forced. A row is an editor's change when it matches neither the file
+    nor what was last loaded into it. New and changed rows get a history record each, as a save gives them."""
+    rows = _stored(model)
+    new: list[Editable] = []
+    changed: list[Editable] = []
     now = timezone.now()
     for slug, (data, values) in entries.items():
         label = f"{model._meta.model_name} {slug}"
@@ -143,7 +168,7 @@ def _editables_save(
             continue
         names = {f.name for f in fields(data)}
         placement = {name: value for name, value in values.items() if name not in names}  # a service's order
-        current = data_hash(clause_data(row) if isinstance(row, Clause) else service_data(row))
+        current = data_hash(_data(row))
         if current == file_hash and all(getattr(row, name) == value for name, value in placement.items()):
             continue
         if current not in (row.loaded_hash, file_hash) and not force:
@@ -164,7 +189,8 @@ def _editables_save(
 
 
 def _retired_remove(data: LibraryData, *, force: bool, report: LoadReport) -> None:
-    """Remove the clauses a new release of the files dropped or merged, and then their empty sections:
+    """Remove the clauses (and translations) a new release of the files dropped or merged, and then their
+    empty sections:
     left in the database they would go on printing old text beside the new. A clause an editor created
     (never loaded from a file) stays; so does one an editor changed after it was loaded, unless forced.
     Deleted one by one, through the signals, as an editor's delete is: few rows, each with its history."""
@@ -176,6 +202,16 @@ def _retired_remove(data: LibraryData, *, force: bool, report: LoadReport) -> No
             continue
         row.delete()
         report.removed.append(f"clause {row.slug}")
+    in_files = {translation_key(t) for t in data.translations}
+    for translated in Translation.objects.all():
+        name = translation_key(translated)
+        if name in in_files or not translated.loaded_hash:
+            continue
+        if data_hash(translation_data(translated)) != translated.loaded_hash and not force:
+            report.kept_edits.append(f"translation {name}")
+            continue
+        translated.delete()
+        report.removed.append(f"translation {name}")
     for section in Section.objects.exclude(slug__in=[s.slug for s in data.sections]).filter(clauses__isnull=True):
         section.delete()
         report.removed.append(f"section {section.slug}")
@@ -212,3 +248,5 @@ def library_mark_dumped() -> None:
         Clause.objects.filter(pk=row.pk).update(loaded_hash=data_hash(clause_data(row)))
     for service in Service.objects.all():
         Service.objects.filter(pk=service.pk).update(loaded_hash=data_hash(service_data(service)))
+    for translation in Translation.objects.all():
+        Translation.objects.filter(pk=translation.pk).update(loaded_hash=data_hash(translation_data(translation)))

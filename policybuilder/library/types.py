@@ -68,6 +68,21 @@ class LegalItemData:
 
 
 @dataclass(frozen=True)
+class TranslationData:
+    """One English text in another language, pinned to the revision of the English it translates
+    (library/translations.py `source_revision`): when the English changes, the translation is stale."""
+
+    kind: str  # "clause", "section" or "service"
+    key: str  # the clause's, section's or service's slug
+    language: str  # "fr", "pt-BR" (policybuilder/languages.py)
+    title: str  # a clause's or section's title; "" for a service
+    body: str  # a clause's body (Markdown and Jinja) or a service's purpose
+    receives: tuple[str, ...] = ()  # a service's phrases for what it receives
+    translates: str = ""  # the source revision it was made from
+    review: str = "machine"  # "machine": needs a native speaker's legal review; "confirmed" by an editor
+
+
+@dataclass(frozen=True)
 class LibraryData:
     sections: tuple[SectionData, ...]
     clauses: tuple[ClauseData, ...]
@@ -75,3 +90,4 @@ class LibraryData:
     laws: tuple[LawData, ...]
     items: tuple[LegalItemData, ...]
     revision: str = ""
+    translations: tuple[TranslationData, ...] = ()

@@ -7,16 +7,21 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from policybuilder.documents.schema_practices import NOT_SURE
+from policybuilder.questionnaire.i18n import Text
 
 NONE = "none"  # the value of a checkbox list's "None of these"
-NOT_SURE_LABEL = "Not sure"
+NOT_SURE_LABEL = _("Not sure")
 # "250,000" and "250 000" are whole numbers too; the separators go before the number is read.
 GROUP_SEPARATOR = re.compile(r"(?<=\d)[,\s](?=\d{3}(?!\d))")
 
 
-def choice(label: str, help_text: str, options: list[tuple[str, str]], *, not_sure: bool = True) -> forms.ChoiceField:
+def choice(
+    label: Text, help_text: Text, options: list[tuple[str, Text]], *, not_sure: bool = True
+) -> forms.ChoiceField:
     """An optional question answered with one radio button; "Not sure" is the contract's own not_sure."""
     extra = [(NOT_SURE, NOT_SURE_LABEL)] if not_sure else []
     return forms.ChoiceField(
@@ -25,7 +30,7 @@ def choice(label: str, help_text: str, options: list[tuple[str, str]], *, not_su
         choices=[*options, *extra],
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "“%(value)s” is not one of the answers listed. Choose one from the list."},
+        error_messages={"invalid_choice": _("“%(value)s” is not one of the answers listed. Choose one from the list.")},
     )
 
 
@@ -38,7 +43,7 @@ class Checklist(forms.MultipleChoiceField):
 
     empty_says_nothing = True  # the review summary shows "Not given", never "None", for no ticks
 
-    def __init__(self, *, label: str, help_text: str, options: list[tuple[str, str]], none_label: str) -> None:
+    def __init__(self, *, label: Text, help_text: Text, options: list[tuple[str, Text]], none_label: Text) -> None:
         self.none_label = none_label
         super().__init__(
             label=label,
@@ -46,13 +51,16 @@ class Checklist(forms.MultipleChoiceField):
             choices=[*options, (NONE, none_label)],
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            error_messages={"invalid_choice": "“%(value)s” is not one of the boxes listed. Tick from the list."},
+            error_messages={"invalid_choice": _("“%(value)s” is not one of the boxes listed. Tick from the list.")},
         )
 
     def validate(self, value: Any) -> None:
         super().validate(value)
         if NONE in value and len(value) > 1:
-            raise ValidationError(f"You ticked “{self.none_label}” and other boxes too: untick one or the other.")
+            raise ValidationError(
+                gettext("You ticked “%(none)s” and other boxes too: untick one or the other.")
+                % {"none": self.none_label}
+            )
 
 
 def checklist_answer(values: list[str]) -> list[str] | None:
@@ -86,11 +94,16 @@ class LinesField(forms.CharField):
         text = super().clean(value)
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         if len(lines) > self.max_items:
-            raise ValidationError(f"List at most {self.max_items}, one per line.")
+            raise ValidationError(gettext("List at most %(count)d, one per line.") % {"count": self.max_items})
         long = next((line for line in lines if len(line) > self.item_length), None)
         if long is not None:
             raise ValidationError(
-                f"Keep each line to {self.item_length} characters or fewer: “{long[:30]}…” is longer."
+                ngettext(
+                    "Keep each line to %(count)d character or fewer: “%(line)s…” is longer.",
+                    "Keep each line to %(count)d characters or fewer: “%(line)s…” is longer.",
+                    self.item_length,
+                )
+                % {"count": self.item_length, "line": long[:30]}
             )
         return lines
 
@@ -103,7 +116,7 @@ def lines_initial(answer: Any) -> str:
 class AmountField(forms.IntegerField):
     """A whole number the owner may leave empty; anything else gets one message saying what to give."""
 
-    def __init__(self, *, label: str, help_text: str, mistake: str, high: int) -> None:
+    def __init__(self, *, label: Text, help_text: Text, mistake: Text, high: int) -> None:
         messages = {"invalid": mistake, "min_value": mistake, "max_value": mistake}
         super().__init__(
             label=label,

@@ -2,10 +2,13 @@
 in the EU or the UK, the details of data sales (only for a shop that sells personal data) and the
 parental consent method (only for a shop aimed at children under 13), each required when it applies."""
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from policybuilder.documents.applicability import address_errors
 from policybuilder.documents.countries import EEA
@@ -13,46 +16,53 @@ from policybuilder.documents.schema_practices import coppa_errors
 from policybuilder.questionnaire.answer_fields import LinesField, lines_initial
 from policybuilder.questionnaire.conditions import representative_areas
 from policybuilder.questionnaire.fields import StepForm, email_field, yes_no, yes_or_no
+from policybuilder.questionnaire.i18n import Text
 
 JURISDICTION_CHOICES = [
-    ("us", "United States"),
-    ("us-ca", "California (its own extra rules)"),
-    ("eu", "European Union (and Iceland, Liechtenstein, Norway)"),
-    ("uk", "United Kingdom"),
-    ("ch", "Switzerland"),
-    ("ca", "Canada"),
-    ("au", "Australia"),
-    ("jp", "Japan"),
-    ("nz", "New Zealand"),
-    ("sg", "Singapore"),
-    ("cn", "China (mainland)"),
-    ("br", "Brazil"),
+    ("us", _("United States")),
+    ("us-ca", _("California (its own extra rules)")),
+    ("eu", _("European Union (and Iceland, Liechtenstein, Norway)")),
+    ("uk", _("United Kingdom")),
+    ("ch", _("Switzerland")),
+    ("ca", _("Canada")),
+    ("au", _("Australia")),
+    ("jp", _("Japan")),
+    ("nz", _("New Zealand")),
+    ("sg", _("Singapore")),
+    ("cn", _("China (mainland)")),
+    ("br", _("Brazil")),
 ]
 
 
 class CustomersForm(StepForm):
-    title = "Your customers"
-    intro = "Privacy laws follow your customers: where they live decides which rules the policy must meet."
+    title = _("Your customers")
+    intro = _("Privacy laws follow your customers: where they live decides which rules the policy must meet.")
     decided_by = ("business",)
 
     jurisdictions = forms.MultipleChoiceField(
-        label="Where do your customers live?",
+        label=_("Where do your customers live?"),
         choices=JURISDICTION_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Tick every place you sell to. The rules of your own country are added anyway. "
-        "If unsure, tick the places you ship to.",
-        error_messages={"invalid_choice": "“%(value)s” is not one of the places listed. Tick from the list."},
+        help_text=_(
+            "Tick every place you sell to. The rules of your own country are added anyway. "
+            "If unsure, tick the places you ship to."
+        ),
+        error_messages={"invalid_choice": _("“%(value)s” is not one of the places listed. Tick from the list.")},
     )
     children = yes_no(
-        "Is your shop aimed at children under 13?",
-        "Answer Yes if your site is made for children or you knowingly collect data from them; special rules "
-        "(COPPA) then apply. A shop selling toys to parents answers No.",
+        _("Is your shop aimed at children under 13?"),
+        _(
+            "Answer Yes if your site is made for children or you knowingly collect data from them; special rules "
+            "(COPPA) then apply. A shop selling toys to parents answers No."
+        ),
     )
     sells_data = yes_no(
-        "Do you sell customers' personal data?",
-        "Selling means giving data to another business for money or other benefit, like renting out your "
-        "mailing list. Almost every small shop answers No; ad pixels are handled from your earlier answers.",
+        _("Do you sell customers' personal data?"),
+        _(
+            "Selling means giving data to another business for money or other benefit, like renting out your "
+            "mailing list. Almost every small shop answers No; ad pixels are handled from your earlier answers."
+        ),
     )
 
     def __init__(self, *args: Any, business: dict[str, Any] | None = None, **kwargs: Any):
@@ -64,8 +74,10 @@ class CustomersForm(StepForm):
         # Where customers live decides whether a law needs a postal address: say so here, not at the end.
         chosen = {"jurisdictions": list(cleaned.get("jurisdictions", [])), "children": cleaned.get("children") == "yes"}
         for error in address_errors(chosen | {"business": self.business}) if self.business else ():
-            message = error.partition(": ")[2]
-            self.add_error(None, f"{message[:1].upper()}{message[1:]} Add it on the “Your business” page.")
+            message = error.partition(": ")[2]  # in English: documents/applicability.py writes it
+            # Translators: %(problem)s is a whole sentence from the clause library (laws.yaml), in English.
+            problem = gettext("%(problem)s Add it on the “Your business” page.")
+            self.add_error(None, problem % {"problem": capfirst(message)})
         return cleaned
 
     def answers(self) -> dict[str, Any]:
@@ -102,13 +114,32 @@ class CustomersForm(StepForm):
         return {"jurisdictions": ticked + (["us-ca"] if (country, region) == ("US", "CA") else [])}
 
 
+class AreaWords(NamedTuple):
+    """What the representatives step says of one area, each a whole sentence for translators."""
+
+    legend: Text  # "Your representative in the EU"
+    name: Text  # the name's label
+    address: Text  # the address's hint
+
+
 class RepresentativesForm(StepForm):
-    title = "Representatives"
-    intro = (
+    title = _("Representatives")
+    intro = _(
         "You sell to people in Europe but have no office there. The GDPR (article 27) asks most such shops "
         "to name a representative there that customers can write to."
     )
-    AREAS = {"eu": "in the EU", "uk": "in the UK"}
+    AREAS = {
+        "eu": AreaWords(
+            _("Your representative in the EU"),
+            _("Name of your representative in the EU"),
+            _("An address in the EU, where customers can write to them."),
+        ),
+        "uk": AreaWords(
+            _("Your representative in the UK"),
+            _("Name of your representative in the UK"),
+            _("An address in the UK, where customers can write to them."),
+        ),
+    }
     decided_by = ("business", "customers")
 
     def __init__(self, *args: Any, areas: tuple[str, ...] = ("eu", "uk"), **kwargs: Any):
@@ -116,12 +147,7 @@ class RepresentativesForm(StepForm):
         super().__init__(*args, **kwargs)
 
     def layout(self) -> Layout:
-        return Layout(
-            *(
-                Fieldset(f"Your representative {self.AREAS[a]}", f"{a}_name", f"{a}_address", f"{a}_email")
-                for a in self.areas
-            )
-        )
+        return Layout(*(Fieldset(self.AREAS[a].legend, f"{a}_name", f"{a}_address", f"{a}_email") for a in self.areas))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -130,7 +156,9 @@ class RepresentativesForm(StepForm):
             given = [p for p in parts if cleaned.get(p)]
             for missing in set(parts) - set(given) if given else ():
                 if missing not in self.errors:
-                    self.add_error(missing, "Fill this in too, or leave all three empty if you have no representative.")
+                    self.add_error(
+                        missing, gettext("Fill this in too, or leave all three empty if you have no representative.")
+                    )
         return cleaned
 
     def answers(self) -> dict[str, Any]:
@@ -157,80 +185,90 @@ class RepresentativesForm(StepForm):
 
     def add_fields(self) -> None:
         for area in self.areas:
-            where = self.AREAS[area]
+            words = self.AREAS[area]
             self.fields[f"{area}_name"] = forms.CharField(
-                label=f"Name of your representative {where}",
+                label=words.name,
                 max_length=200,
                 required=False,
-                help_text="A person or company that acts for you there; firms offer this as a service. "
-                "Leave all three empty if you have none yet: the coverage report will remind you.",
+                help_text=gettext(
+                    "A person or company that acts for you there; firms offer this as a service. "
+                    "Leave all three empty if you have none yet: the coverage report will remind you."
+                ),
             )
             self.fields[f"{area}_address"] = forms.CharField(
-                label="Their postal address",
+                label=gettext("Their postal address"),
                 max_length=500,
                 required=False,
-                help_text=f"An address {where}, where customers can write to them.",
+                help_text=words.address,
             )
             self.fields[f"{area}_email"] = email_field(
-                "Their email address", "Where customers can email them about privacy.", required=False
+                gettext("Their email address"), gettext("Where customers can email them about privacy."), required=False
             )
 
 
 # Ways of getting verifiable parental consent that 16 CFR 312.5(b)(2) lists, in plain words.
 PARENTAL_CONSENT_LABELS = {
-    "signed_form": "A consent form the parent signs and sends back by post, fax or a scan",
-    "card_transaction": "A payment by the parent's credit or debit card, which tells the card holder of each charge",
-    "phone_or_video": "A call to a toll-free number, or a video call, with trained staff",
-    "id_check": "A check of the parent's government ID against a database, deleting the ID once checked",
-    "knowledge_questions": "Questions that only the parent is likely to be able to answer",
-    "email_plus": "An email from the parent plus a further check, like a later confirming email "
-    "(only if you pass no child's data to anyone else)",
+    "signed_form": _("A consent form the parent signs and sends back by post, fax or a scan"),
+    "card_transaction": _("A payment by the parent's credit or debit card, which tells the card holder of each charge"),
+    "phone_or_video": _("A call to a toll-free number, or a video call, with trained staff"),
+    "id_check": _("A check of the parent's government ID against a database, deleting the ID once checked"),
+    "knowledge_questions": _("Questions that only the parent is likely to be able to answer"),
+    "email_plus": _(
+        "An email from the parent plus a further check, like a later confirming email "
+        "(only if you pass no child's data to anyone else)"
+    ),
 }  # every value of PARENTAL_CONSENT: tests/questionnaire/test_new_steps.py checks it
 
 
 class SalesForm(StepForm):
-    title = "Selling personal data"
-    intro = "You said you sell customers' personal data. The policy must then say what you sell, to what kinds of business, and why."  # fmt: skip
+    title = _("Selling personal data")
+    intro = _("You said you sell customers' personal data. The policy must then say what you sell, to what kinds of business, and why.")  # fmt: skip
 
     categories = LinesField(
-        label="What personal data you sell",
+        label=_("What personal data you sell"),
         item_length=120,
         max_items=20,
         required=True,
-        help_text="One kind per line, like “names and email addresses” or “what customers bought”.",
-        error_messages={"required": "Say what personal data you sell, one kind per line."},
+        help_text=_("One kind per line, like “names and email addresses” or “what customers bought”."),
+        error_messages={"required": _("Say what personal data you sell, one kind per line.")},
     )
     buyers = LinesField(
-        label="What kinds of business buy it",
+        label=_("What kinds of business buy it"),
         item_length=120,
         max_items=20,
         required=True,
-        help_text="One kind per line, like “marketing companies” or “other shops”. Kinds are enough: no names needed.",
-        error_messages={"required": "Say what kinds of business buy the data, one kind per line."},
+        help_text=_(
+            "One kind per line, like “marketing companies” or “other shops”. Kinds are enough: no names needed."
+        ),
+        error_messages={"required": _("Say what kinds of business buy the data, one kind per line.")},
     )
     purpose = forms.CharField(
-        label="What the buyers use it for",
+        label=_("What the buyers use it for"),
         max_length=300,
-        help_text="In a few words, like “to send you offers for their own products”.",
-        error_messages={"required": "Say what the buyers use the data for, in a few words."},
+        help_text=_("In a few words, like “to send you offers for their own products”."),
+        error_messages={"required": _("Say what the buyers use the data for, in a few words.")},
     )
 
     buyer_names = LinesField(
-        label="The businesses you sell it to, by name (optional)",
+        label=_("The businesses you sell it to, by name (optional)"),
         item_length=120,
         max_items=50,
         required=False,
-        help_text="One per line. Rhode Island's law asks the policy to name every business you sell to or may "
-        "sell to; leave it empty if you have no customers there.",
+        help_text=_(
+            "One per line. Rhode Island's law asks the policy to name every business you sell to or may "
+            "sell to; leave it empty if you have no customers there."
+        ),
     )
     sensitive = forms.ChoiceField(
-        label="Does what you sell include sensitive data?",
-        help_text="Sensitive data is health information, precise location, biometric data or data about "
-        "children. Texas's law then requires a notice in the policy, and several states require consent.",
-        choices=[("no", "No"), ("yes", "Yes")],
+        label=_("Does what you sell include sensitive data?"),
+        help_text=_(
+            "Sensitive data is health information, precise location, biometric data or data about "
+            "children. Texas's law then requires a notice in the policy, and several states require consent."
+        ),
+        choices=[("no", _("No")), ("yes", _("Yes"))],
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "“%(value)s” is not one of the answers listed. Choose Yes or No."},
+        error_messages={"invalid_choice": _("“%(value)s” is not one of the answers listed. Choose Yes or No.")},
     )
 
     def answers(self) -> dict[str, Any]:
@@ -252,8 +290,8 @@ class SalesForm(StepForm):
 
 
 class CoppaForm(StepForm):
-    title = "Children's privacy"
-    intro = (
+    title = _("Children's privacy")
+    intro = _(
         "Your shop is made for children under 13, so COPPA, a US law, applies. Before you collect any personal "
         "information from a child, you must get verifiable consent from a parent: a step that shows the person "
         "agreeing really is the child's parent (16 CFR 312.5). The policy must say how you do it (16 CFR 312.4)."
@@ -261,14 +299,16 @@ class CoppaForm(StepForm):
     decided_by = ("business", "analytics", "customers")
 
     parental_consent = forms.ChoiceField(
-        label="How do you get a parent's consent?",
+        label=_("How do you get a parent's consent?"),
         choices=list(PARENTAL_CONSENT_LABELS.items()),
         widget=forms.RadioSelect,
-        help_text="Choose the method you use before a child gives you any personal information. These are the "
-        "methods the COPPA rule names; the policy tells parents which one you use.",
+        help_text=_(
+            "Choose the method you use before a child gives you any personal information. These are the "
+            "methods the COPPA rule names; the policy tells parents which one you use."
+        ),
         error_messages={
-            "required": "Choose how you get a parent's consent: COPPA requires the policy to say so.",
-            "invalid_choice": "“%(value)s” is not one of the methods listed. Choose one from the list.",
+            "required": _("Choose how you get a parent's consent: COPPA requires the policy to say so."),
+            "invalid_choice": _("“%(value)s” is not one of the methods listed. Choose one from the list."),
         },
     )
 

@@ -9,24 +9,28 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from policybuilder.documents.schema import FORMAT_CHECKER
 from policybuilder.ops.text import text_cleaned, unsafe_characters
+from policybuilder.questionnaire.i18n import Text
 from policybuilder.questionnaire.picker import BOX, Catalogue, KindChoices, ServicesField
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 # Longest list a posted field may keep (the schema allows 30 services of a kind).
 MAX_VALUES = 60
 
 
-def yes_no(label: str, help_text: str) -> forms.ChoiceField:
+def yes_no(label: Text, help_text: Text) -> forms.ChoiceField:
     """A required Yes/No question shown as two radio buttons in a fieldset."""
     return forms.ChoiceField(
         label=label,
         help_text=help_text,
         choices=YES_NO,
         widget=forms.RadioSelect,
-        error_messages={"required": "Please choose Yes or No."},
+        error_messages={"required": _("Please choose Yes or No.")},
     )
 
 
@@ -38,15 +42,15 @@ def yes_or_no(value: bool) -> str:
 def email_check(value: str) -> None:
     """The answers schema's own email rule, so that an address the form takes is one the policy takes."""
     if value and not FORMAT_CHECKER.conforms(value, "email"):
-        raise ValidationError("Enter an email address like hello@yourshop.com.")
+        raise ValidationError(gettext("Enter an email address like hello@yourshop.com."))
 
 
 def url_check(value: str) -> None:
     if value and not FORMAT_CHECKER.conforms(value, "uri"):
-        raise ValidationError("Enter a web address starting with https://, like https://yourshop.com/privacy.")
+        raise ValidationError(gettext("Enter a web address starting with https://, like https://yourshop.com/privacy."))
 
 
-def email_field(label: str, help_text: str, *, required: bool = True) -> forms.EmailField:
+def email_field(label: Text, help_text: Text, *, required: bool = True) -> forms.EmailField:
     return forms.EmailField(
         label=label,
         help_text=help_text,
@@ -54,13 +58,13 @@ def email_field(label: str, help_text: str, *, required: bool = True) -> forms.E
         required=required,
         validators=[email_check],
         error_messages={
-            "invalid": "Enter an email address like hello@yourshop.com.",
-            "required": "Give an email address, like hello@yourshop.com.",
+            "invalid": _("Enter an email address like hello@yourshop.com."),
+            "required": _("Give an email address, like hello@yourshop.com."),
         },
     )
 
 
-def url_field(label: str, help_text: str, *, required: bool = False) -> forms.URLField:
+def url_field(label: Text, help_text: Text, *, required: bool = False) -> forms.URLField:
     return forms.URLField(
         label=label,
         help_text=help_text,
@@ -68,11 +72,11 @@ def url_field(label: str, help_text: str, *, required: bool = False) -> forms.UR
         required=required,
         assume_scheme="https",
         validators=[url_check],
-        error_messages={"invalid": "Enter a web address like https://yourshop.com."},
+        error_messages={"invalid": _("Enter a web address like https://yourshop.com.")},
     )
 
 
-def service_picker(label: str, help_text: str, kind: KindChoices) -> ServicesField:
+def service_picker(label: Text, help_text: Text, kind: KindChoices) -> ServicesField:
     """Checkboxes for the catalogue's services of one kind (picker.py: a long kind shows a few and a
     name box); a service we do not know is refused by name."""
     return ServicesField(
@@ -81,23 +85,26 @@ def service_picker(label: str, help_text: str, kind: KindChoices) -> ServicesFie
         help_text=help_text,
         required=False,
         error_messages={
-            "invalid_choice": "We do not know a service called “%(value)s”: check the spelling, tick one "
-            "from the list, or add yours under “One we don't list”."
+            "invalid_choice": _(
+                "We do not know a service called “%(value)s”: check the spelling, tick one "
+                "from the list, or add yours under “One we don't list”."
+            )
         },
     )
 
 
-def other_service_fields(what: str) -> tuple[forms.CharField, forms.URLField]:
-    """The name and privacy notice address of one service the catalogue lacks."""
+def other_service_fields(name_label: Text) -> tuple[forms.CharField, forms.URLField]:
+    """The name (labelled `name_label`, "Name of the carrier") and privacy notice address of one
+    service the catalogue lacks."""
     name = forms.CharField(
-        label=f"Name of the {what}",
-        help_text="Only if yours is not in the list above. Leave empty otherwise.",
+        label=name_label,
+        help_text=_("Only if yours is not in the list above. Leave empty otherwise."),
         max_length=120,
         required=False,
     )
     url = url_field(
-        "Its privacy notice (web address)",
-        "The page where the provider explains what it does with personal data; the policy links to it.",
+        _("Its privacy notice (web address)"),
+        _("The page where the provider explains what it does with personal data; the policy links to it."),
     )
     return name, url
 
@@ -106,9 +113,11 @@ def other_service_clean(form: forms.Form, name_key: str, url_key: str) -> dict[s
     """The added service as the answers contract has it, or None; both parts or neither."""
     name, url = form.cleaned_data.get(name_key, ""), form.cleaned_data.get(url_key, "")
     if name and not url and url_key not in form.errors:
-        form.add_error(url_key, f"Give the privacy notice address of {name}, or empty its name.")
+        form.add_error(
+            url_key, gettext("Give the privacy notice address of %(name)s, or empty its name.") % {"name": name}
+        )
     elif url and not name:
-        form.add_error(name_key, "Give the name of this service, or empty its privacy notice address.")
+        form.add_error(name_key, gettext("Give the name of this service, or empty its privacy notice address."))
     return {"name": name, "privacy_url": url} if name and url else None
 
 
@@ -121,9 +130,9 @@ def other_choice_clean(form: forms.Form, *, choice: str, name_key: str, url_key:
     other = other_service_clean(form, name_key, url_key)
     picked = form.cleaned_data.get(choice)
     if picked == "other" and not other and not (form.has_error(name_key) or form.has_error(url_key)):
-        form.add_error(name_key, "Give the name and privacy notice of the service you use.")
+        form.add_error(name_key, gettext("Give the name and privacy notice of the service you use."))
     elif picked not in (None, "other") and other:
-        form.add_error(choice, "Choose “One we don't list” to use the service you added below.")
+        form.add_error(choice, gettext("Choose “One we don't list” to use the service you added below."))
     return other
 
 
@@ -140,8 +149,8 @@ def slugs(entries: Iterable[Any]) -> list[str]:
 class StepForm(forms.Form):
     """One page of the questionnaire: it validates, and turns its answers into part of the contract."""
 
-    title = ""  # the step's name in the progress indicator and its heading
-    intro = ""  # one or two sentences under the heading
+    title: Text = ""  # the step's name in the progress indicator and its heading
+    intro: Text = ""  # one or two sentences under the heading
     # The steps whose answers decide what this page asks (options_from_answers reads them).
     decided_by: tuple[str, ...] = ()
     # A "To confirm" item's field name -> this form's field, where the two differ.
@@ -214,16 +223,15 @@ def picker(form: forms.Form, name: str) -> Layout:
     return Layout(listed, *([box] if box in form.fields else []))
 
 
-def other_row(legend: str, name_key: str, url_key: str, *, folded: bool = True) -> Layout:
-    """The "one we don't list" row; folded away (in <details>, no JavaScript needed) until it has a value."""
+def other_row(legend: Text, name_key: str, url_key: str, *, fold: Text = "") -> Layout:
+    """The "one we don't list" row; with `fold` (the words that unfold it, "Add one we don't list"),
+    folded away (in <details>, no JavaScript needed) until it has a value."""
     fieldset = Fieldset(legend, name_key, url_key, css_class="other-service")
-    if not folded:
+    if not fold:
         return Layout(fieldset)
     filled = " or ".join(f"form.{key}.value or form.{key}.errors" for key in (name_key, url_key))
     return Layout(
-        HTML(
-            f'<details class="other-service-fold"{{% if {filled} %}} open{{% endif %}}><summary>Add {legend[0].lower()}{legend[1:]}</summary>'
-        ),
+        HTML(f'<details class="other-service-fold"{{% if {filled} %}} open{{% endif %}}><summary>{fold}</summary>'),
         fieldset,
         HTML("</details>"),
     )
@@ -231,16 +239,16 @@ def other_row(legend: str, name_key: str, url_key: str, *, folded: bool = True) 
 
 def _display(field: forms.Field, value: Any) -> str:
     if isinstance(field, forms.BooleanField):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, date):
-        return f"{value.day} {value:%B} {value.year}"
+        return date_format(value, "j F Y")  # 22 November 2026, the month in the page's language
     if not value and getattr(field, "empty_says_nothing", False):
-        return "Not given"  # nothing ticked is no answer, never "none"
+        return gettext("Not given")  # nothing ticked is no answer, never "none"
     labels = dict(getattr(field, "choices", []))
     if isinstance(value, list):
-        return "; ".join(str(labels.get(v, v)) for v in value) or "None"
+        return "; ".join(str(labels.get(v, v)) for v in value) or gettext("None")
     if value in (None, ""):
-        return "Not given"
+        return gettext("Not given")
     return ", ".join(str(labels.get(value, value)).splitlines())  # an address on one line
 
 
@@ -248,7 +256,7 @@ def refuse_unsafe_characters(value: Any) -> None:
     """Hidden text-direction characters can make a shop name or link read differently from what it is."""
     if isinstance(value, str) and unsafe_characters(value):
         raise ValidationError(
-            "This has hidden characters that change the direction of text. Type it again, without pasting."
+            gettext("This has hidden characters that change the direction of text. Type it again, without pasting.")
         )
 
 

@@ -10,11 +10,16 @@ from typing import Any
 import pycountry
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
+from django.utils.text import get_text_list
+from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from policybuilder.documents.countries import is_region
 from policybuilder.documents.law_tests import rule
+from policybuilder.languages import LANGUAGES, OFFERED, SOURCE
 from policybuilder.questionnaire.customer_forms import CoppaForm, CustomersForm, RepresentativesForm, SalesForm
 from policybuilder.questionnaire.fields import StepForm, email_field, url_field, yes_no, yes_or_no
+from policybuilder.questionnaire.i18n import Text
 from policybuilder.questionnaire.practices_form import PracticesForm
 from policybuilder.questionnaire.retention_form import RetentionForm
 from policybuilder.questionnaire.sensitive_form import SensitiveForm
@@ -22,26 +27,34 @@ from policybuilder.questionnaire.service_forms import AnalyticsForm, NewsletterD
 from policybuilder.questionnaire.size_form import SizeForm
 from policybuilder.questionnaire.widgets import FixedChoices, FixedListSelect
 
-# The laws that require a postal address (clauses/laws.yaml `address_required`), as the hint names them.
+# The laws that require a postal address (clauses/laws.yaml `address_required`), as the hint names them:
+# marked for translation, translated when the hint is written (address_hint).
 ADDRESS_LAWS = {
-    "children": "a shop made for children under 13 (COPPA)",
-    "ca": "a shop selling in Canada (PIPEDA)",
-    "jp": "a shop selling in Japan (APPI)",
-    "nz": "a shop selling in New Zealand (Privacy Act 2020)",
+    "children": gettext_noop("a shop made for children under 13 (COPPA)"),
+    "ca": gettext_noop("a shop selling in Canada (PIPEDA)"),
+    "jp": gettext_noop("a shop selling in Japan (APPI)"),
+    "nz": gettext_noop("a shop selling in New Zealand (Privacy Act 2020)"),
 }
 
 
 def address_hint() -> str:
-    """The postal address question's hint, naming the laws that need one as the library lists them."""
-    needed = [ADDRESS_LAWS.get(entry["law"], entry["says"]) for entry in rule("address_required")]
-    laws = " or ".join([", ".join(needed[:-1]), needed[-1]] if len(needed) > 1 else needed)
-    return f"Needed for {laws}; a PO box is fine. Otherwise optional: customers can reach you by email."
+    """The postal address question's hint, naming the laws that need one as the library lists them
+    (a law without words of its own here is named by the library's English `says`)."""
+    needed = [
+        gettext(ADDRESS_LAWS[entry["law"]]) if entry["law"] in ADDRESS_LAWS else entry["says"]
+        for entry in rule("address_required")
+    ]
+    laws = get_text_list(needed)  # "a, b or c", in Django's own words for the page's language
+    return gettext("Needed for %(laws)s; a PO box is fine. Otherwise optional: customers can reach you by email.") % {
+        "laws": laws
+    }
 
 
 @cache  # pycountry's list does not change while the process runs
-def country_choices() -> list[tuple[str, str]]:
+def country_choices() -> list[tuple[str, Text]]:
+    """The countries by their English names (pycountry's), after a first "Choose a country"."""
     named = ((c.alpha_2, getattr(c, "common_name", None) or c.name) for c in pycountry.countries)
-    return [("", "Choose a country"), *sorted(named, key=lambda pair: pair[1])]
+    return [("", _("Choose a country")), *sorted(named, key=lambda pair: pair[1])]
 
 
 @cache
@@ -58,60 +71,69 @@ class CountryField(forms.ChoiceField):
 
 
 class BusinessForm(StepForm):
-    title = "Your business"
-    intro = "Who runs the shop and how customers reach you. The policy names you as the one responsible for their data."
+    title = _("Your business")
+    intro = _(
+        "Who runs the shop and how customers reach you. The policy names you as the one responsible for their data."
+    )
 
     name = forms.CharField(
-        label="Shop name",
+        label=_("Shop name"),
         max_length=120,
-        help_text="The name customers know you by, as it appears on your site.",
+        help_text=_("The name customers know you by, as it appears on your site."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-        error_messages={"required": "Give the name of your shop."},
+        error_messages={"required": _("Give the name of your shop.")},
     )
     legal_name = forms.CharField(
-        label="Legal name of the business",
+        label=_("Legal name of the business"),
         max_length=200,
         required=False,
-        help_text="The registered company or sole trader name, if it differs from the shop name. Leave empty if unsure: the shop name is used.",
+        help_text=_(
+            "The registered company or sole trader name, if it differs from the shop name. Leave empty if unsure: the shop name is used."
+        ),
     )
     website = url_field(
-        "Shop website", "The address of your shop, like https://yourshop.com. The policy says which site it covers."
+        _("Shop website"),
+        _("The address of your shop, like https://yourshop.com. The policy says which site it covers."),
     )
     email = email_field(
-        "Privacy contact email",
-        "Where customers write about their data. Any inbox you read will do, like hello@yourshop.com.",
+        _("Privacy contact email"),
+        _("Where customers write about their data. Any inbox you read will do, like hello@yourshop.com."),
     )
     phone = forms.CharField(
-        label="Phone number",
+        label=_("Phone number"),
         max_length=40,
         required=False,
-        help_text="Optional. Give one only if you are happy for customers to call about privacy.",
+        help_text=_("Optional. Give one only if you are happy for customers to call about privacy."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     address = forms.CharField(
-        label="Postal address",
+        label=_("Postal address"),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
     )
     country = CountryField(
-        label="Country the business is based in",
+        label=_("Country the business is based in"),
         choices=FixedChoices(country_choices),
         widget=FixedListSelect(attrs={"autocomplete": "country"}),
-        help_text="It decides which privacy laws always apply to you, and the tax rule for how long order records are kept.",
-        error_messages={"required": "Choose the country your business is based in."},
+        help_text=_(
+            "It decides which privacy laws always apply to you, and the tax rule for how long order records are kept."
+        ),
+        error_messages={"required": _("Choose the country your business is based in.")},
     )
     region = forms.CharField(
-        label="State, province or region code",
+        label=_("State, province or region code"),
         max_length=3,
         required=False,
-        help_text="Optional: the short code, like TX for Texas or ON for Ontario. Leave empty if unsure.",
+        help_text=_("Optional: the short code, like TX for Texas or ON for Ontario. Leave empty if unsure."),
     )
     privacy_officer = forms.CharField(
-        label="Person in charge of privacy",
+        label=_("Person in charge of privacy"),
         max_length=200,
         required=False,
-        help_text="The name or job title of who answers privacy questions, like “Pip Jones, owner”. Canada and Brazil require one; if unsure, give the owner's name.",
+        help_text=_(
+            "The name or job title of who answers privacy questions, like “Pip Jones, owner”. Canada and Brazil require one; if unsure, give the owner's name."
+        ),
     )
 
     def add_fields(self) -> None:
@@ -122,7 +144,10 @@ class BusinessForm(StepForm):
         country = self.cleaned_data.get("country", "")
         if region and country and not is_region(country, region):
             raise forms.ValidationError(
-                f"“{region}” is not a region code we know for that country. Give the short code, like TX for Texas, or leave it empty."
+                gettext(
+                    "“%(region)s” is not a region code we know for that country. Give the short code, like TX for Texas, or leave it empty."
+                )
+                % {"region": region}
             )
         return region
 
@@ -137,43 +162,45 @@ class BusinessForm(StepForm):
 
 
 class DataForm(StepForm):
-    title = "What you collect"
-    intro = "Tick what your shop does. Every shop collects names, addresses and order details; these are the extras."
+    title = _("What you collect")
+    intro = _("Tick what your shop does. Every shop collects names, addresses and order details; these are the extras.")
 
     accounts = forms.BooleanField(
-        label="Customers can create an account",
+        label=_("Customers can create an account"),
         required=False,
-        help_text="They sign in with an email and password to see past orders.",
+        help_text=_("They sign in with an email and password to see past orders."),
     )
     contact_form = forms.BooleanField(
-        label="A contact form or customer support email",
+        label=_("A contact form or customer support email"),
         required=False,
-        help_text="Customers can send you questions. Tick it if they can email you at all.",
+        help_text=_("Customers can send you questions. Tick it if they can email you at all."),
     )
     reviews = forms.BooleanField(
-        label="Product reviews", required=False, help_text="Customers can post reviews or ratings on your site."
+        label=_("Product reviews"), required=False, help_text=_("Customers can post reviews or ratings on your site.")
     )
     surveys = forms.BooleanField(
-        label="Surveys or feedback forms", required=False, help_text="You ask customers for feedback after they buy."
+        label=_("Surveys or feedback forms"),
+        required=False,
+        help_text=_("You ask customers for feedback after they buy."),
     )
     phone_orders = forms.BooleanField(
-        label="Orders by phone", required=False, help_text="Customers can also order by calling you."
+        label=_("Orders by phone"), required=False, help_text=_("Customers can also order by calling you.")
     )
     server_logs = forms.BooleanField(
-        label="Your website keeps visit logs",
+        label=_("Your website keeps visit logs"),
         required=False,
         initial=True,
-        help_text="Almost every web host records IP addresses of visitors. Leave it ticked if unsure.",
+        help_text=_("Almost every web host records IP addresses of visitors. Leave it ticked if unsure."),
     )
     essential_cookies = forms.BooleanField(
-        label="Your site sets cookies it needs to work",
+        label=_("Your site sets cookies it needs to work"),
         required=False,
         initial=True,
-        help_text="For the basket and signing in. Nearly every shop does: leave it ticked if unsure.",
+        help_text=_("For the basket and signing in. Nearly every shop does: leave it ticked if unsure."),
     )
 
     def layout(self) -> Layout:
-        return Layout(Fieldset("Which of these apply to your shop?", *self.fields))
+        return Layout(Fieldset(gettext("Which of these apply to your shop?"), *self.fields))
 
     def answers(self) -> dict[str, Any]:
         return {"data": dict(self.cleaned_data)}
@@ -187,13 +214,17 @@ class DataForm(StepForm):
 
 
 class NewsletterForm(StepForm):
-    title = "Newsletter"
-    intro = "Marketing emails need the customer's consent in many countries, and the policy must say how to stop them."
+    title = _("Newsletter")
+    intro = _(
+        "Marketing emails need the customer's consent in many countries, and the policy must say how to stop them."
+    )
 
     has_newsletter = yes_no(
-        "Do you send a newsletter or marketing emails?",
-        "Offers, new products or restock alerts sent to a list count. Answer No if you only send order "
-        "confirmations and delivery updates.",
+        _("Do you send a newsletter or marketing emails?"),
+        _(
+            "Offers, new products or restock alerts sent to a list count. Answer No if you only send order "
+            "confirmations and delivery updates."
+        ),
     )
 
     def answers(self) -> dict[str, Any]:
@@ -206,29 +237,47 @@ class NewsletterForm(StepForm):
 
 
 class ReviewForm(StepForm):
-    title = "Review"
-    intro = "Check your answers. Change any of them, then create your policy."
+    title = _("Review")
+    intro = _("Check your answers. Change any of them, then create your policy.")
 
     effective_date = forms.DateField(
-        label="Date the policy takes effect",
+        label=_("Date the policy takes effect"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="Usually today. The policy shows it as its “last updated” date; change it whenever you update the policy.",
+        help_text=_(
+            "Usually today. The policy shows it as its “last updated” date; change it whenever you update the policy."
+        ),
         error_messages={
-            "invalid": "Enter a date like 2026-11-22 (year, month, day).",
-            "required": "Give the date the policy takes effect; today is fine.",
+            "invalid": _("Enter a date like 2026-11-22 (year, month, day)."),
+            "required": _("Give the date the policy takes effect; today is fine."),
+        },
+    )
+
+    language = forms.ChoiceField(
+        label=_("Language of the policy"),
+        choices=[(lang.code, lang.native) for lang in LANGUAGES if lang.code in OFFERED],
+        required=False,  # English when not given
+        help_text=_(
+            "The language your customers read. You can make the policy in another language later, from its page."
+        ),
+        error_messages={
+            "invalid_choice": _("“%(value)s” is not one of the languages listed. Choose one from the list.")
         },
     )
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["effective_date"].initial = date.today()
+        # The questionnaire's own language to start with (the browser's, or the one the owner switched to).
+        current = get_language() or SOURCE
+        self.fields["language"].initial = next((lang.code for lang in LANGUAGES if lang.django == current), SOURCE)
 
     def answers(self) -> dict[str, Any]:
-        return {"effective_date": self.cleaned_data["effective_date"].isoformat(), "language": "en"}
+        return {"effective_date": self.cleaned_data["effective_date"].isoformat(), "language": self.cleaned_data["language"] or SOURCE}  # fmt: skip
 
     @classmethod
     def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
-        return {"effective_date": answers["effective_date"]} if "effective_date" in answers else None
+        keys = ("effective_date", "language")
+        return {key: answers[key] for key in keys if key in answers} or None
 
 
 # The wizard's steps in order, (URL name, form). conditions.py decides which apply.

@@ -17,8 +17,12 @@ from django.forms.boundfield import BoundField
 from django.forms.utils import flatatt
 from django.urls import reverse
 from django.utils.choices import BaseChoiceIterator
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import ngettext
+
+from policybuilder.questionnaire.i18n import Text
 
 # A longer list is the catalogue on every page: 17 KB at 57 services, 473 KB at 5,000. Twenty boxes
 # still read at a glance in two columns (the longest kind today, shipping, has 16).
@@ -177,12 +181,26 @@ class NameBoxField(forms.CharField):
         found = len(name_matches(self.kind, value))
         if not found:
             raise ValidationError(self.unknown, code="unknown", params={"value": value})
-        listed = f"the {found}" if found <= MATCHES_SHOWN else f"the first {MATCHES_SHOWN} of the {found:,}"
-        raise ValidationError(
-            f"We do not know a service called “{value}”, but {listed} whose names contain it are in the "
-            "list above now: tick yours, or type its whole name.",
-            code="unknown",
-        )
+        if found <= MATCHES_SHOWN:
+            message = ngettext(
+                # Translators: English says it the same way for one service and for several.
+                "We do not know a service called “%(value)s”, but the %(count)s whose names contain it are in "
+                "the list above now: tick yours, or type its whole name.",
+                "We do not know a service called “%(value)s”, but the %(count)s whose names contain it are in "
+                "the list above now: tick yours, or type its whole name.",
+                found,
+            )
+        else:
+            message = ngettext(
+                # Translators: %(count)s is more than %(shown)s, which is 10.
+                "We do not know a service called “%(value)s”, but the first %(shown)s of the %(count)s whose "
+                "names contain it are in the list above now: tick yours, or type its whole name.",
+                "We do not know a service called “%(value)s”, but the first %(shown)s of the %(count)s whose "
+                "names contain it are in the list above now: tick yours, or type its whole name.",
+                found,
+            )
+        count = number_format(found, force_grouping=True)  # 1,234 in English
+        raise ValidationError(message % {"value": value, "count": count, "shown": MATCHES_SHOWN}, code="unknown")
 
 
 class PickerBoundField(BoundField):
@@ -261,20 +279,38 @@ class ServiceChoiceField(Picking, forms.ChoiceField):
         self.widget.kind, self.widget.extra = kind, self.extra
 
 
-def name_box_add(form: forms.Form, name: str, what: str) -> None:
-    """Give a long list its name box, `<name>_by_name` (called once the list's field is in the form)."""
+def name_box_add(form: forms.Form, name: str, label: Text) -> None:
+    """Give a long list its name box, `<name>_by_name`, labelled `label` ("Another carrier from our
+    list"); called once the list's field is in the form."""
     picked = form.fields[name]
     assert isinstance(picked, ServicesField | ServiceChoiceField)
     if not picked.kind.long:
         return
     many = isinstance(picked, ServicesField)
     picked.widget.box = form.add_prefix(f"{name}{BOX}")
+    listed = len(picked.kind.choices)
+    if many:
+        hint = ngettext(
+            # Translators: %(count)s is always more than 20 (a long list); a name box beside checkboxes.
+            "We list %(count)s: above are the best known and any you chose. Type the name of another, or part "
+            "of it, and send the page: a name we list is ticked above, part of one lists those it matches.",
+            "We list %(count)s: above are the best known and any you chose. Type the name of another, or part "
+            "of it, and send the page: a name we list is ticked above, part of one lists those it matches.",
+            listed,
+        )
+    else:
+        hint = ngettext(
+            # Translators: %(count)s is always more than 20 (a long list); a name box beside radio buttons.
+            "We list %(count)s: above are the best known and any you chose. Type the name of another, or part "
+            "of it, and send the page: a name we list is chosen above, part of one lists those it matches.",
+            "We list %(count)s: above are the best known and any you chose. Type the name of another, or part "
+            "of it, and send the page: a name we list is chosen above, part of one lists those it matches.",
+            listed,
+        )
     form.fields[f"{name}{BOX}"] = NameBoxField(
         kind=picked.kind,
         unknown=str(picked.error_messages["invalid_choice"]),
-        label=f"Another {what} from our list",
-        help_text=f"We list {len(picked.kind.choices):,}: above are the best known and any you chose. Type the "
-        f"name of another, or part of it, and send the page: a name we list is {'ticked' if many else 'chosen'} "
-        "above, part of one lists those it matches.",
+        label=label,
+        help_text=hint % {"count": number_format(listed, force_grouping=True)},  # 5,000 in English
         widget=NameBox(picked.kind, form.add_prefix(name), multiple=many),
     )

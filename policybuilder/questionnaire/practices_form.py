@@ -6,6 +6,9 @@ from typing import Any
 
 from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from policybuilder.questionnaire.answer_fields import Checklist, checklist_answer, checklist_initial, choice, given
 from policybuilder.questionnaire.conditions import PRACTICE_TOPICS, practice_topics
@@ -16,11 +19,11 @@ SURVEY_NAME, SURVEY_URL = "other_survey_tool_name", "other_survey_tool_url"
 CHECKLISTS = ("security", "other_recipients")
 # The page's headings, each over the topics (or checklists) it groups.
 GROUPS = (
-    ("Cookies and tracking", ("consent", "gpc", "gpc_account", "optout", "dnt")),
-    ("Emails and accounts", ("marketing", "accounts")),
-    ("Orders and surveys", ("phone", "fraud", "surveys")),
-    ("Artificial intelligence", ("ai",)),
-    ("Security and sharing", CHECKLISTS),
+    (_("Cookies and tracking"), ("consent", "gpc", "gpc_account", "optout", "dnt")),
+    (_("Emails and accounts"), ("marketing", "accounts")),
+    (_("Orders and surveys"), ("phone", "fraud", "surveys")),
+    (_("Artificial intelligence"), ("ai",)),
+    (_("Security and sharing"), CHECKLISTS),
 )
 # Which questions each topic brings, in page order.
 TOPIC_FIELDS = {
@@ -39,170 +42,188 @@ TOPIC_FIELDS = {
 
 
 class PracticesForm(StepForm):
-    title = "How you handle data"
-    intro = (
+    title = _("How you handle data")
+    intro = _(
         "The policy states only what you confirm here. Answer what you know; a question left empty is listed "
         "on your result page to answer later, and the policy says nothing about it meanwhile."
     )
     decided_by = ("business", "data", "payments", "analytics", "newsletter", "newsletter-details", "customers")
 
     consent_banner = choice(
-        "Does your site ask visitors to accept or refuse cookies?",
-        "A cookie banner asks before analytics and ad tools start. Many shop platforms have one built in: "
-        "open your shop in a private browser window to see whether it appears.",
+        _("Does your site ask visitors to accept or refuse cookies?"),
+        _(
+            "A cookie banner asks before analytics and ad tools start. Many shop platforms have one built in: "
+            "open your shop in a private browser window to see whether it appears."
+        ),
         [
-            ("tool", "Yes: a cookie banner lets visitors accept or refuse"),
-            ("none", "No: there is no cookie banner"),
+            ("tool", _("Yes: a cookie banner lets visitors accept or refuse")),
+            ("none", _("No: there is no cookie banner")),
         ],
     )
     consent_tool = forms.CharField(
-        label="Which banner or consent tool?",
+        label=_("Which banner or consent tool?"),
         max_length=120,
         required=False,
-        help_text="Its name, like Cookiebot or CookieYes, or “our platform's own banner”. Optional.",
+        help_text=_("Its name, like Cookiebot or CookieYes, or “our platform's own banner”. Optional."),
     )
     consent_link = forms.CharField(
-        label="The words of the link that reopens cookie choices",
+        label=_("The words of the link that reopens cookie choices"),
         max_length=60,
         required=False,
-        help_text="If a link on your pages lets visitors change their cookie choices later, its exact words, "
-        "like “Cookie settings”. Leave empty if there is no such link.",
+        help_text=_(
+            "If a link on your pages lets visitors change their cookie choices later, its exact words, "
+            "like “Cookie settings”. Leave empty if there is no such link."
+        ),
     )
     gpc = choice(
-        "Does your site honour Global Privacy Control (GPC)?",
-        "Some browsers send a GPC signal that asks sites not to sell or share the visitor's data. Some consent "
-        "tools honour it for you; ask your tool's support if you are not sure.",
-        [("honoured", "Yes: a GPC signal stops selling and sharing for that visitor"), ("not_honoured", "No")],
+        _("Does your site honour Global Privacy Control (GPC)?"),
+        _(
+            "Some browsers send a GPC signal that asks sites not to sell or share the visitor's data. Some consent "
+            "tools honour it for you; ask your tool's support if you are not sure."
+        ),
+        [("honoured", _("Yes: a GPC signal stops selling and sharing for that visitor")), ("not_honoured", _("No"))],
     )
     gpc_how = forms.CharField(
-        label="How your site honours it",
+        label=_("How your site honours it"),
         max_length=300,
         required=False,
-        help_text="Only if you answered Yes. It completes the sentence “When your browser sends it, …”, "
-        "like “our consent tool switches off our ad tags for your visit”.",
+        help_text=_(
+            "Only if you answered Yes. It completes the sentence “When your browser sends it, …”, "
+            "like “our consent tool switches off our ad tags for your visit”."
+        ),
     )
     gpc_account = choice(
-        "Does a GPC signal also opt out a signed-in customer's account?",
-        "Only if you honour GPC. Answer Yes if the opt-out is saved on the account, so that it also "
-        "applies when the customer signs in on another device.",
-        [("yes", "Yes"), ("no", "No")],
+        _("Does a GPC signal also opt out a signed-in customer's account?"),
+        _(
+            "Only if you honour GPC. Answer Yes if the opt-out is saved on the account, so that it also "
+            "applies when the customer signs in on another device."
+        ),
+        [("yes", _("Yes")), ("no", _("No"))],
     )
     optout_link = forms.CharField(
-        label="The words of your link to opt out of the sale or sharing of data",
+        label=_("The words of your link to opt out of the sale or sharing of data"),
         max_length=80,
         required=False,
-        help_text="California law asks a shop that sells or shares data (ad tags count as sharing) for a link "
-        "worded “Do Not Sell or Share My Personal Information” or “Your Privacy Choices”. Give the exact words "
-        "of yours; leave empty if your site has none yet.",
+        help_text=_(
+            "California law asks a shop that sells or shares data (ad tags count as sharing) for a link "
+            "worded “Do Not Sell or Share My Personal Information” or “Your Privacy Choices”. Give the exact words "
+            "of yours; leave empty if your site has none yet."
+        ),
     )
     dnt = choice(
-        "What does your site do when a browser sends a Do Not Track signal?",
-        "Do Not Track is an older browser setting. California law (CalOPPA) asks the policy to say how your "
-        "site responds to it; most sites change nothing.",
+        _("What does your site do when a browser sends a Do Not Track signal?"),
+        _("Do Not Track is an older browser setting. California law (CalOPPA) asks the policy to say how your "
+        "site responds to it; most sites change nothing."),
         [
-            ("no_change", "Nothing changes: the site works the same"),
-            ("stops_tracking", "Our analytics and ad tools stop tracking that visitor"),
+            ("no_change", _("Nothing changes: the site works the same")),
+            ("stops_tracking", _("Our analytics and ad tools stop tracking that visitor")),
         ],
     )  # fmt: skip
     marketing_email = choice(
-        "Who gets your marketing emails?",
-        "In the UK and the EU you may email past buyers about similar products without a sign-up only if "
-        "you gave them a way to say no at checkout and in every email.",
+        _("Who gets your marketing emails?"),
+        _("In the UK and the EU you may email past buyers about similar products without a sign-up only if "
+        "you gave them a way to say no at checkout and in every email."),
         [
-            ("consent_only", "Only people who signed up: buying does not add anyone to the list"),
+            ("consent_only", _("Only people who signed up: buying does not add anyone to the list")),
             (
                 "past_buyers_opt_out",
-                "Also past buyers, about products like theirs, with an unsubscribe link in every email",
+                _("Also past buyers, about products like theirs, with an unsubscribe link in every email"),
             ),
-            ("none", "No customer gets marketing emails, only order and delivery emails"),
+            ("none", _("No customer gets marketing emails, only order and delivery emails")),
         ],
     )  # fmt: skip
     accounts_created = choice(
-        "How are customer accounts set up?",
-        "Most shop platforms let customers choose their own password when they sign up or at checkout.",
+        _("How are customer accounts set up?"),
+        _("Most shop platforms let customers choose their own password when they sign up or at checkout."),
         [
-            ("customer_password", "The customer chooses their own password"),
-            ("shop_emails_password", "We create the account and email a password or a link to set one"),
+            ("customer_password", _("The customer chooses their own password")),
+            ("shop_emails_password", _("We create the account and email a password or a link to set one")),
         ],
     )
     phone_cards = choice(
-        "When a customer orders by phone, what happens to the card details they read out?",
-        "Say what really happens: the policy tells customers.",
+        _("When a customer orders by phone, what happens to the card details they read out?"),
+        _("Say what really happens: the policy tells customers."),
         [
             (
                 "entered_not_kept",
-                "We type them into our payment provider's form and never write them down or keep them",
+                _("We type them into our payment provider's form and never write them down or keep them"),
             ),
-            ("kept", "We write them down or keep them, for example to charge the card later"),
+            ("kept", _("We write them down or keep them, for example to charge the card later")),
         ],
     )  # fmt: skip
     fraud_checks = choice(
-        "Can a fraud check turn down an order without a person looking at it?",
-        "Many payment providers screen each payment for fraud and can decline it automatically. "
-        "Look at your payment provider's fraud settings if you are not sure.",
+        _("Can a fraud check turn down an order without a person looking at it?"),
+        _("Many payment providers screen each payment for fraud and can decline it automatically. "
+        "Look at your payment provider's fraud settings if you are not sure."),
         [
             (
                 "automated_decline",
-                "Yes: a fraud check by us or our payment provider can decline an order on its own",
+                _("Yes: a fraud check by us or our payment provider can decline an order on its own"),
             ),
-            ("human_review", "No: a person looks at every order a check flags before it is declined"),
-            ("none", "No: no fraud check declines orders"),
+            ("human_review", _("No: a person looks at every order a check flags before it is declined")),
+            ("none", _("No: no fraud check declines orders")),
         ],
     )  # fmt: skip
     ai_training = choice(
-        "Do you use customers' personal data to train AI language models?",
-        "Connecticut's privacy law asks the policy to say whether you collect, use or sell personal data to "
-        "train large language models (the AI behind chatbots). Using a chatbot someone else trained is not "
-        "training one.",
-        [("no", "No"), ("yes", "Yes: we use it, or sell it, to train language models")],
+        _("Do you use customers' personal data to train AI language models?"),
+        _(
+            "Connecticut's privacy law asks the policy to say whether you collect, use or sell personal data to "
+            "train large language models (the AI behind chatbots). Using a chatbot someone else trained is not "
+            "training one."
+        ),
+        [("no", _("No")), ("yes", _("Yes: we use it, or sell it, to train language models"))],
     )
     surveys_anonymous = choice(
-        "Are your survey answers anonymous?",
-        "Anonymous means you cannot tell who gave an answer: no name, email or order number goes with it.",
-        [("yes", "Yes: answers are not linked to the customer"), ("no", "No: we know who gave each answer")],
+        _("Are your survey answers anonymous?"),
+        _("Anonymous means you cannot tell who gave an answer: no name, email or order number goes with it."),
+        [("yes", _("Yes: answers are not linked to the customer")), ("no", _("No: we know who gave each answer"))],
     )
     survey_tool = choice(
-        "Who runs your surveys?",
-        "A survey service receives the answers, so the policy names it.",
+        _("Who runs your surveys?"),
+        _("A survey service receives the answers, so the policy names it."),
         [
-            (SURVEY_SERVICE, "A survey service (name it below)"),
-            (SURVEY_OWN, "We run them ourselves, on our site or by email"),
+            (SURVEY_SERVICE, _("A survey service (name it below)")),
+            (SURVEY_OWN, _("We run them ourselves, on our site or by email")),
         ],
         not_sure=False,
     )  # fmt: skip
     other_survey_tool_name = forms.CharField(
-        label="Name of the survey service",
+        label=_("Name of the survey service"),
         max_length=120,
         required=False,
-        help_text="Like Typeform or SurveyMonkey. Leave empty if you run your surveys yourself.",
+        help_text=_("Like Typeform or SurveyMonkey. Leave empty if you run your surveys yourself."),
     )
     other_survey_tool_url = url_field(
-        "Its privacy notice (web address)",
-        "The page where the survey service explains what it does with personal data; the policy links to it.",
+        _("Its privacy notice (web address)"),
+        _("The page where the survey service explains what it does with personal data; the policy links to it."),
     )
     security = Checklist(
-        label="How you protect customer data",
-        help_text="Tick only what is true for your shop: the policy names each one. Leave every box empty "
-        "to say nothing for now.",
+        label=_("How you protect customer data"),
+        help_text=_(
+            "Tick only what is true for your shop: the policy names each one. Leave every box empty "
+            "to say nothing for now."
+        ),
         options=[
-            ("https", "Every page of the site uses HTTPS (the padlock in the address bar)"),
-            ("hashed_passwords", "Passwords are stored only as a secure hash, never as typed"),
-            ("staff_access", "Only the staff who need customer data can see it"),
-            ("two_factor", "Staff sign in with two-step verification"),
-            ("encrypted_storage", "Customer data is encrypted where it is stored"),
+            ("https", _("Every page of the site uses HTTPS (the padlock in the address bar)")),
+            ("hashed_passwords", _("Passwords are stored only as a secure hash, never as typed")),
+            ("staff_access", _("Only the staff who need customer data can see it")),
+            ("two_factor", _("Staff sign in with two-step verification")),
+            ("encrypted_storage", _("Customer data is encrypted where it is stored")),
         ],
-        none_label="None of these",
+        none_label=_("None of these"),
     )
     other_recipients = Checklist(
-        label="Who else may receive customer data",
-        help_text="Besides the providers you named and the authorities when the law requires it. Tick each one "
-        "that applies; leave every box empty to say nothing for now.",
+        label=_("Who else may receive customer data"),
+        help_text=_(
+            "Besides the providers you named and the authorities when the law requires it. Tick each one "
+            "that applies; leave every box empty to say nothing for now."
+        ),
         options=[
-            ("fraud_prevention", "Fraud prevention services, to check orders"),
-            ("advisers", "Professional advisers, like an accountant or a lawyer"),
-            ("business_buyer", "A buyer of the business, if we sell it"),
+            ("fraud_prevention", _("Fraud prevention services, to check orders")),
+            ("advisers", _("Professional advisers, like an accountant or a lawyer")),
+            ("business_buyer", _("A buyer of the business, if we sell it")),
         ],
-        none_label="None of these: only our providers, and the authorities when the law requires",
+        none_label=_("None of these: only our providers, and the authorities when the law requires"),
     )
 
     def __init__(self, *args: Any, topics: tuple[str, ...] = PRACTICE_TOPICS, **kwargs: Any):
@@ -223,10 +244,10 @@ class PracticesForm(StepForm):
             names += [name for name in CHECKLISTS if name in topics]
             if not names:
                 continue
-            parts.append(HTML(f'<h2 class="h5 step-group">{heading}</h2>'))
+            parts.append(HTML(format_html('<h2 class="h5 step-group">{}</h2>', heading)))
             for name in names:
                 if name == SURVEY_NAME:
-                    parts.append(Fieldset("If a survey service runs them", SURVEY_NAME, SURVEY_URL, css_class="other-service"))  # fmt: skip
+                    parts.append(Fieldset(gettext("If a survey service runs them"), SURVEY_NAME, SURVEY_URL, css_class="other-service"))  # fmt: skip
                 elif name != SURVEY_URL:
                     parts.append(name)
         return Layout(*parts)
@@ -234,9 +255,9 @@ class PracticesForm(StepForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if (cleaned.get("consent_tool") or cleaned.get("consent_link")) and cleaned.get("consent_banner") != "tool":
-            self.add_error("consent_banner", "You named a cookie banner below: choose Yes, or empty its name and link words.")  # fmt: skip
+            self.add_error("consent_banner", gettext("You named a cookie banner below: choose Yes, or empty its name and link words."))  # fmt: skip
         if cleaned.get("gpc_how") and cleaned.get("gpc") != "honoured":
-            self.add_error("gpc", "You said how your site honours GPC: choose Yes, or empty the box below.")
+            self.add_error("gpc", gettext("You said how your site honours GPC: choose Yes, or empty the box below."))
         self.survey_service = self._survey_service(cleaned)
         return cleaned
 
@@ -244,11 +265,11 @@ class PracticesForm(StepForm):
         """The survey service as the contract has it; both its parts are needed, and only when chosen."""
         name, url, picked = cleaned.get(SURVEY_NAME, ""), cleaned.get(SURVEY_URL, ""), cleaned.get("survey_tool")
         if (name or url) and picked != SURVEY_SERVICE:
-            self.add_error("survey_tool", "You named a survey service below: choose “A survey service”, or empty its name.")  # fmt: skip
+            self.add_error("survey_tool", gettext("You named a survey service below: choose “A survey service”, or empty its name."))  # fmt: skip
         elif picked == SURVEY_SERVICE and not name:
-            self.add_error(SURVEY_NAME, "Give the name of the survey service you use.")
+            self.add_error(SURVEY_NAME, gettext("Give the name of the survey service you use."))
         elif picked == SURVEY_SERVICE and not url and not self.has_error(SURVEY_URL):
-            self.add_error(SURVEY_URL, f"Give the privacy notice address of {name}.")
+            self.add_error(SURVEY_URL, gettext("Give the privacy notice address of %(name)s.") % {"name": name})
         return {"name": name, "privacy_url": url} if name and url else None
 
     def answers(self) -> dict[str, Any]:

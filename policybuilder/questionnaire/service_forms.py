@@ -5,6 +5,8 @@ from typing import Any
 
 from crispy_forms.layout import Layout
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from policybuilder.questionnaire.fields import (
     StepForm,
@@ -26,17 +28,22 @@ NO_PLATFORM, OTHER = "none", "other"
 
 
 class PaymentsForm(StepForm):
-    title = "Payments"
-    intro = (
+    title = _("Payments")
+    intro = _(
         "Your shop platform and your payment providers receive your customers' details, so the policy names each one."
     )
 
     def layout(self) -> Layout:
         return Layout(
             picker(self, "platform"),
-            other_row("A platform we don't list", "other_platform_name", "other_platform_url"),
+            other_row(
+                gettext("A platform we don't list"),
+                "other_platform_name",
+                "other_platform_url",
+                fold=gettext("Add a platform we don't list"),
+            ),
             picker(self, "gateways"),
-            other_row("One we don't list", "other_name", "other_url"),
+            other_row(gettext("One we don't list"), "other_name", "other_url", fold=gettext("Add one we don't list")),
             "stores_card_numbers",
         )
 
@@ -62,7 +69,7 @@ class PaymentsForm(StepForm):
         said = self.has_error("other_url") or self.has_error(f"gateways{BOX}")  # an error there says it already
         if not cleaned.get("gateways") and not self.other and not said:
             self.add_error(
-                "gateways", "Tick at least one way your customers pay, or add yours under “One we don't list”."
+                "gateways", gettext("Tick at least one way your customers pay, or add yours under “One we don't list”.")
             )
         return cleaned
 
@@ -81,48 +88,73 @@ class PaymentsForm(StepForm):
         }
 
     def add_fields(self) -> None:
-        extra = [(NO_PLATFORM, "None: our shop runs on our own website"), (OTHER, "One we don't list (add it below)")]
+        extra = [
+            (NO_PLATFORM, gettext("None: our shop runs on our own website")),
+            (OTHER, gettext("One we don't list (add it below)")),
+        ]
         self.fields["platform"] = ServiceChoiceField(
             kind=self.kind("platform"),
             extra=extra,
-            label="Which platform runs your shop?",
+            label=gettext("Which platform runs your shop?"),
             required=False,
-            help_text="Your platform stores every order and customer record, so the policy names it. It is where "
-            "you sign in to see your orders. If you run your own site (WordPress with WooCommerce, say), choose "
-            "None. If unsure, ask whoever built your site, or leave it empty.",
+            help_text=gettext(
+                "Your platform stores every order and customer record, so the policy names it. It is where "
+                "you sign in to see your orders. If you run your own site (WordPress with WooCommerce, say), choose "
+                "None. If unsure, ask whoever built your site, or leave it empty."
+            ),
             error_messages={
-                "invalid_choice": "We do not know a platform called “%(value)s”: check the spelling, choose one "
-                "from the list, or choose “One we don't list” and add it below."
+                "invalid_choice": gettext(
+                    "We do not know a platform called “%(value)s”: check the spelling, choose one "
+                    "from the list, or choose “One we don't list” and add it below."
+                )
             },
         )
-        name_box_add(self, "platform", "platform")
-        name, url = other_service_fields("platform")
+        name_box_add(self, "platform", gettext("Another platform from our list"))
+        name, url = other_service_fields(gettext("Name of the platform"))
         self.fields["other_platform_name"], self.fields["other_platform_url"] = name, url
         self.fields["gateways"] = service_picker(
-            "Payment providers you use",
-            "Tick every way customers can pay: card processors, wallets like Apple Pay and pay-later services. "
-            "If unsure, look at the payment settings of your shop platform.",
+            gettext("Payment providers you use"),
+            gettext(
+                "Tick every way customers can pay: card processors, wallets like Apple Pay and pay-later services. "
+                "If unsure, look at the payment settings of your shop platform."
+            ),
             self.kind("payment"),
         )
-        name_box_add(self, "gateways", "payment provider")
-        self.fields["other_name"], self.fields["other_url"] = other_service_fields("payment provider")
+        name_box_add(self, "gateways", gettext("Another payment provider from our list"))
+        self.fields["other_name"], self.fields["other_url"] = other_service_fields(
+            gettext("Name of the payment provider")
+        )
         self.fields["stores_card_numbers"] = yes_no(
-            "Do card numbers reach your own server?",
-            "Answer No if customers type their card details on your provider's form or page (Stripe, PayPal, "
-            "Shopify Payments and the like). Answer Yes only if your own system receives or keeps card numbers.",
+            gettext("Do card numbers reach your own server?"),
+            gettext(
+                "Answer No if customers type their card details on your provider's form or page (Stripe, PayPal, "
+                "Shopify Payments and the like). Answer Yes only if your own system receives or keeps card numbers."
+            ),
         )
 
 
 class AnalyticsForm(StepForm):
-    title = "Analytics and ads"
-    intro = "Tools that measure visits or show your ads learn what visitors do on your site. The policy names each one and how to refuse it."
+    title = _("Analytics and ads")
+    intro = _(
+        "Tools that measure visits or show your ads learn what visitors do on your site. The policy names each one and how to refuse it."
+    )
 
     def layout(self) -> Layout:
         return Layout(
             picker(self, "services"),
-            other_row("An analytics tool we don't list", "other_analytics_name", "other_analytics_url"),
+            other_row(
+                gettext("An analytics tool we don't list"),
+                "other_analytics_name",
+                "other_analytics_url",
+                fold=gettext("Add an analytics tool we don't list"),
+            ),
             picker(self, "advertising"),
-            other_row("An advertising tool we don't list", "other_advertising_name", "other_advertising_url"),
+            other_row(
+                gettext("An advertising tool we don't list"),
+                "other_advertising_name",
+                "other_advertising_url",
+                fold=gettext("Add an advertising tool we don't list"),
+            ),
         )
 
     def clean(self) -> dict[str, Any]:
@@ -153,33 +185,37 @@ class AnalyticsForm(StepForm):
 
     def add_fields(self) -> None:
         self.fields["services"] = service_picker(
-            "Analytics tools",
-            "Tools that count visits and show how people use your site. Tick each one your site loads; "
-            "if unsure, ask whoever set up your site or check your platform's apps. Tick none if you use none.",
+            gettext("Analytics tools"),
+            gettext(
+                "Tools that count visits and show how people use your site. Tick each one your site loads; "
+                "if unsure, ask whoever set up your site or check your platform's apps. Tick none if you use none."
+            ),
             self.kind("analytics"),
         )
-        name_box_add(self, "services", "analytics tool")
-        name, url = other_service_fields("analytics tool")
+        name_box_add(self, "services", gettext("Another analytics tool from our list"))
+        name, url = other_service_fields(gettext("Name of the analytics tool"))
         self.fields["other_analytics_name"], self.fields["other_analytics_url"] = name, url
         self.fields["advertising"] = service_picker(
-            "Advertising tags and pixels",
-            "Code from ad networks that tracks sales from your ads, like the Meta Pixel. "
-            "Tick each one installed on your site; tick none if you do not advertise online.",
+            gettext("Advertising tags and pixels"),
+            gettext(
+                "Code from ad networks that tracks sales from your ads, like the Meta Pixel. "
+                "Tick each one installed on your site; tick none if you do not advertise online."
+            ),
             self.kind("advertising"),
         )
-        name_box_add(self, "advertising", "advertising tool")
-        name, url = other_service_fields("advertising tool")
+        name_box_add(self, "advertising", gettext("Another advertising tool from our list"))
+        name, url = other_service_fields(gettext("Name of the advertising tool"))
         self.fields["other_advertising_name"], self.fields["other_advertising_url"] = name, url
 
 
 class NewsletterDetailsForm(StepForm):
-    title = "Newsletter details"
-    intro = "The service that sends your newsletter holds your subscribers' email addresses, so the policy names it."
+    title = _("Newsletter details")
+    intro = _("The service that sends your newsletter holds your subscribers' email addresses, so the policy names it.")
 
     def layout(self) -> Layout:
         return Layout(
             picker(self, "provider"),
-            other_row("If you chose “One we don't list”", "other_name", "other_url", folded=False),
+            other_row(gettext("If you chose “One we don't list”"), "other_name", "other_url"),
             "double_opt_in",
         )
 
@@ -207,44 +243,54 @@ class NewsletterDetailsForm(StepForm):
     def add_fields(self) -> None:
         self.fields["provider"] = ServiceChoiceField(
             kind=self.kind("newsletter"),
-            extra=[("other", "One we don't list (add it below)")],
-            label="Newsletter service",
-            help_text="The tool you write and send the newsletter with. If your shop platform sends it itself, "
-            "pick “One we don't list” and give the platform's name.",
+            extra=[("other", gettext("One we don't list (add it below)"))],
+            label=gettext("Newsletter service"),
+            help_text=gettext(
+                "The tool you write and send the newsletter with. If your shop platform sends it itself, "
+                "pick “One we don't list” and give the platform's name."
+            ),
             error_messages={
-                "required": "Choose the service that sends your newsletter.",
-                "invalid_choice": "We do not know a service called “%(value)s”: check the spelling, choose one "
-                "from the list, or choose “One we don't list” and add it below.",
+                "required": gettext("Choose the service that sends your newsletter."),
+                "invalid_choice": gettext(
+                    "We do not know a service called “%(value)s”: check the spelling, choose one "
+                    "from the list, or choose “One we don't list” and add it below."
+                ),
             },
         )
-        name_box_add(self, "provider", "newsletter service")
-        self.fields["other_name"], self.fields["other_url"] = other_service_fields("newsletter service")
+        name_box_add(self, "provider", gettext("Another newsletter service from our list"))
+        self.fields["other_name"], self.fields["other_url"] = other_service_fields(
+            gettext("Name of the newsletter service")
+        )
         self.fields["double_opt_in"] = yes_no(
-            "Do new subscribers confirm by clicking a link in an email?",
-            "This is called double opt-in, and it proves they signed up. Most newsletter services offer it; "
-            "answer No if you are not sure it is switched on.",
+            gettext("Do new subscribers confirm by clicking a link in an email?"),
+            gettext(
+                "This is called double opt-in, and it proves they signed up. Most newsletter services offer it; "
+                "answer No if you are not sure it is switched on."
+            ),
         )
 
 
 class ShippingForm(StepForm):
-    title = "Shipping"
-    intro = "Carriers receive names, addresses and often phone numbers to deliver orders, so the policy names each one."
+    title = _("Shipping")
+    intro = _(
+        "Carriers receive names, addresses and often phone numbers to deliver orders, so the policy names each one."
+    )
 
     ships_from = forms.CharField(
-        label="Where you ship from",
+        label=_("Where you ship from"),
         max_length=200,
         required=False,
-        help_text="The town or region your parcels leave from, like “Leeds, England”. Optional.",
+        help_text=_("The town or region your parcels leave from, like “Leeds, England”. Optional."),
     )
     international = yes_no(
-        "Do you ship to other countries?",
-        "Answer Yes if you send parcels abroad. Customs forms then carry the customer's details across borders.",
+        _("Do you ship to other countries?"),
+        _("Answer Yes if you send parcels abroad. Customs forms then carry the customer's details across borders."),
     )
 
     def layout(self) -> Layout:
         return Layout(
             picker(self, "carriers"),
-            other_row("One we don't list", "other_name", "other_url"),
+            other_row(gettext("One we don't list"), "other_name", "other_url", fold=gettext("Add one we don't list")),
             "ships_from",
             "international",
         )
@@ -277,12 +323,14 @@ class ShippingForm(StepForm):
 
     def add_fields(self) -> None:
         self.fields["carriers"] = service_picker(
-            "Carriers you ship with",
-            "Tick every delivery company you hand parcels to. Tick none if you sell only downloads or services.",
+            gettext("Carriers you ship with"),
+            gettext(
+                "Tick every delivery company you hand parcels to. Tick none if you sell only downloads or services."
+            ),
             self.kind("shipping"),
         )
-        name_box_add(self, "carriers", "carrier")
-        self.fields["other_name"], self.fields["other_url"] = other_service_fields("carrier")
+        name_box_add(self, "carriers", gettext("Another carrier from our list"))
+        self.fields["other_name"], self.fields["other_url"] = other_service_fields(gettext("Name of the carrier"))
         # Keep the page order: pickers first, then the questions declared on the class.
         for name in ("ships_from", "international"):
             self.fields[name] = self.fields.pop(name)

@@ -11,20 +11,24 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from policybuilder.questionnaire.i18n import Text
+
 
 class FixedChoices(BaseChoiceIterator):
     """Choices from a cached function, read as they are: Django normalises a callable's choices again
     every time they are read (each check of a choice and each rendering)."""
 
-    def __init__(self, choices: Callable[[], list[tuple[str, str]]]):
+    def __init__(self, choices: Callable[[], list[tuple[str, Text]]]):
         self.choices = choices
 
-    def __iter__(self) -> Iterator[tuple[str, str]]:
+    def __iter__(self) -> Iterator[tuple[str, Text]]:
         yield from self.choices()
 
 
 @cache
 def options_html(choices: tuple[tuple[str, str], ...]) -> str:
+    """The options' HTML, once per process for each language the labels are in (the keys are the labels
+    as str, so a translated first option is cached apart)."""
     return format_html_join(" ", '<option value="{}">{}</option>', choices)
 
 

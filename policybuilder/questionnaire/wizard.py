@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
 
@@ -19,6 +21,7 @@ from policybuilder.ops.limits import rate_limited
 from policybuilder.questionnaire import concurrency, conditions, selectors, services
 from policybuilder.questionnaire.fields import StepForm, form_data_bounded
 from policybuilder.questionnaire.forms import STEPS, CustomersForm
+from policybuilder.questionnaire.i18n import Text
 from policybuilder.questionnaire.models import Draft
 from policybuilder.questionnaire.picker import Catalogue
 
@@ -26,10 +29,12 @@ logger = logging.getLogger(__name__)
 
 # Why a posted page could not be used, in words the owner can act on.
 PROBLEMS = {
-    "missing": "This page was sent without the part that says which question it answers, so we could not use it.",
-    "step": "This page was sent for a question that is not part of your questionnaire, so we could not use it.",
-    "expired": "We could not find your answers in this browser any more: the session has ended.",
-    "files": "This page was sent with a file attached. The questionnaire takes no files: send the page again without one.",
+    "missing": _("This page was sent without the part that says which question it answers, so we could not use it."),
+    "step": _("This page was sent for a question that is not part of your questionnaire, so we could not use it."),
+    "expired": _("We could not find your answers in this browser any more: the session has ended."),
+    "files": _(
+        "This page was sent with a file attached. The questionnaire takes no files: send the page again without one."
+    ),
 }
 
 
@@ -247,12 +252,14 @@ class PolicyWizard(NamedUrlSessionWizardView):
             saved = services.draft_publish(draft=self.draft_current(), answers=answers)
         except InvalidAnswers as exc:  # the forms check what the schema checks: this is a bug
             logger.error("the questionnaire built invalid answers: %s", exc)
-            return self.render_problem("Some answers do not fit together yet:", errors=exc.errors)
+            return self.render_problem(gettext("Some answers do not fit together yet:"), errors=exc.errors)
         except ClauseError:
             logger.exception("the clause library is broken")
             return self.render_problem(
-                "We could not write your policy because of a fault in our clause library. Your answers "
-                "are saved: please try again later with your private link.",
+                gettext(
+                    "We could not write your policy because of a fault in our clause library. Your answers "
+                    "are saved: please try again later with your private link."
+                ),
                 status=503,
             )
         return redirect(saved)
@@ -287,7 +294,7 @@ class PolicyWizard(NamedUrlSessionWizardView):
         saved = self.draft.steps.get(self.steps.current, {})
         labels = {bound.html_name: str(bound.label) for bound in form}
         return [
-            {"label": labels.get(name, name), "value": ", ".join(saved.get(name, [])) or "(empty)"}
+            {"label": labels.get(name, name), "value": ", ".join(saved.get(name, [])) or gettext("(empty)")}
             for name in self.stale
             if name in labels
         ]
@@ -303,7 +310,7 @@ class PolicyWizard(NamedUrlSessionWizardView):
             form.fields[field].widget.attrs["autofocus"] = True
         self.storage.extra_data = extra
 
-    def next_title(self) -> str:
+    def next_title(self) -> Text:
         """The next step's name for the Next button, unless this page's answers decide it."""
         following = self.steps.next
         if not following or self.steps.current in conditions.DECIDING_STEPS:

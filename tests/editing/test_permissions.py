@@ -13,6 +13,7 @@ EDITING = {
     "library.view_clause", "library.change_clause", "library.add_clause",
     "library.view_service", "library.change_service", "library.add_service",
     "library.view_section", "library.view_law", "library.view_legalitem",
+    "library.view_translation", "library.change_translation",
 }  # fmt: skip
 
 

@@ -13,7 +13,8 @@ import yaml
 from django.core.management import call_command
 
 from policybuilder.editing.forms import ServiceForm
-from policybuilder.library.files import library_files_read, services_text
+from policybuilder.library.file_writer import services_text
+from policybuilder.library.files import library_files_read
 from policybuilder.library.models import LibraryRevision, Service
 from policybuilder.library.selectors import library_snapshot, service_data
 from tests.base import CLAUSES

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from policybuilder.library.files import library_files_write
+from policybuilder.library.file_writer import library_files_write
 from policybuilder.library.selectors import library_snapshot, services_in_file_order
 from policybuilder.library.services import library_mark_dumped
 
