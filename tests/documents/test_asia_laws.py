@@ -2,30 +2,17 @@
 one each does not, their items in the coverage report, and what the policy says only when the owner has
 said it: the representative, how companies abroad may get the data, the separate consent."""
 
-import json
-
 import pytest
 
 from policybuilder.documents.assemble import InvalidAnswers, policy_assemble
-from policybuilder.documents.exporters import policy_json, policy_text
+from policybuilder.documents.exporters import policy_text
 from tests.base import make_answers
+from tests.documents.test_world_laws import _decision, _law, _policy
 
 pytestmark = pytest.mark.django_db
 PPC = "the Personal Information Protection Commission (PPC)"
 CAC = "complain to the Cyberspace Administration of China"
 SEPARATE = "We ask for it separately: agreeing to this policy does not count as that consent."
-
-
-def _policy(sample: str, **changes):
-    return policy_assemble(answers=make_answers(sample, **changes))
-
-
-def _decision(policy, code: str) -> dict:
-    return next(d for d in json.loads(policy_json(policy))["coverage"]["decisions"] if d["code"] == code)
-
-
-def _law(policy, code: str):
-    return next((law for law in policy.coverage.laws if law.code == code), None)
 
 
 def _gaps(policy, code: str) -> set[str]:
