@@ -25,7 +25,8 @@ _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|„[^“\n]*“|«[^»\n]*»
 def english_leftovers(text: str, *, names: list[str]) -> list[str]:
     """The English words of ENGLISH_WORDS left in `text`, once every one of `names` (the shop's and the
     providers' names, the owner's free text, addresses) and every link and email address are taken out."""
-    for name in sorted({n for n in names if n}, key=len, reverse=True):
-        text = text.replace(name, " ")
-    text = _QUOTED.sub(" ", _LINK.sub(" ", text))
+    text = _LINK.sub(" ", text)  # first: a short answer ("us", "eu") must not cut a link into words
+    for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)  # whole words: "it" is not in "usare"
+    text = _QUOTED.sub(" ", text)
     return sorted({w.lower() for w in _WORD.findall(text) if w.lower() in ENGLISH_WORDS})
