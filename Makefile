@@ -64,7 +64,7 @@ format: setup
 # The gettext catalogues (locale/): update them from the code and templates, then compile them. Needs GNU
 # gettext (Debian's gettext package); the compiled .mo files are committed, so running the app does not.
 messages: setup
-	$(PY) manage.py makemessages --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles -l es -l fr -l de -l pt_BR -l it
+	$(PY) manage.py makemessages --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles -l es -l fr -l fr_CA -l de -l pt_BR -l it
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:

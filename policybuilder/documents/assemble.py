@@ -25,6 +25,7 @@ from policybuilder.documents.translate import (
     catalogue_translated,
     clause_translated,
     section_title,
+    tax_rule_errors,
     translation_errors,
     unreviewed,
 )
@@ -115,12 +116,12 @@ def policy_assemble(*, answers: Any, library: CompiledLibrary | None = None) -> 
 
 
 def _assemble(answers: dict[str, Any], library: CompiledLibrary, code: str) -> Policy:
-    facts = facts_build(answers=answers, catalogue=catalogue_translated(library, code))
+    facts = facts_build(answers=answers, catalogue=catalogue_translated(library, code), english=library.catalogue)
     context = facts_context(facts)
     chosen = [clause for clause in library.clauses if clause_selected(clause, context)]
     needed = [("clause", c.data.slug) for c in chosen] + [("section", c.data.section) for c in chosen]
     needed += [("service", provider.slug) for provider in facts.services if provider.slug]
-    errors = translation_errors(library, code, needed)
+    errors = translation_errors(library, code, needed) + tax_rule_errors(facts, code)
     if errors:
         raise InvalidAnswers(errors)
     rendered: dict[str, list[RenderedClause]] = {}

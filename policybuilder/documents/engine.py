@@ -134,6 +134,8 @@ def facts_context(facts: PolicyFacts) -> dict[str, Any]:
         "parental_consent": facts.parental_consent,
         "effective_date": facts.effective_date,
         "language": facts.language,
+        "prevailing": facts.prevailing,
+        "prevails_here": facts.prevails_here,
         "versions_url": facts.versions_url,
     }
 

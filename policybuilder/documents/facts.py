@@ -6,13 +6,8 @@ retention periods and the inventory of data kinds. Clauses only ever read facts.
 """
 
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any
 
-from django.utils.formats import date_format
-from django.utils.translation import get_language
-
-from policybuilder.documents import countries
 from policybuilder.documents.applicability import Laws, laws_resolve
 from policybuilder.documents.grouping import RecipientRow, TransferTable, recipient_rows, transfer_table
 from policybuilder.documents.inventory import DataKind, Disclosure, disclosures_build, kinds_build
@@ -26,46 +21,10 @@ from policybuilder.documents.practices import (
 )
 from policybuilder.documents.providers import Provider, analytics_retention_months, provider_resolve
 from policybuilder.documents.retention import Retention, retention_resolve
+from policybuilder.documents.shop import Shop, date_written, shop_resolve
 from policybuilder.documents.transfers import Transfer, transfers_resolve
+from policybuilder.languages import VERSION_IN
 from policybuilder.library.types import ServiceData
-
-
-@dataclass(frozen=True)
-class Contact:
-    name: str
-    address: str
-    email: str
-
-
-@dataclass(frozen=True)
-class Shop:
-    name: str
-    legal_name: str
-    website: str
-    email: str
-    phone: str
-    address: str
-    country: str
-    country_name: str
-    country_in: str
-    region: str
-    region_name: str
-    eu_representative: Contact | None
-    uk_representative: Contact | None
-    privacy_officer: str
-    representative: str = ""  # the business's representative by name, for Japan's APPI (size.jp_representative)
-
-    @property
-    def outside_eu(self) -> bool:
-        return self.country not in countries.EEA
-
-    @property
-    def outside_uk(self) -> bool:
-        return self.country != "GB"
-
-    @property
-    def us_style_dates(self) -> bool:
-        return self.country == "US"
 
 
 @dataclass(frozen=True)
@@ -115,6 +74,10 @@ class PolicyFacts:
     effective_date: str
     effective_date_iso: str
     language: str
+    # The language version the owner says prevails where versions differ, named as the policy writes it after
+    # "the version in"; "" (the default): each version stands on its own. prevails_here: this is that version.
+    prevailing: str
+    prevails_here: bool
     versions_url: str  # where the published policy's earlier versions are listed; "" until it is published
     retention: Retention
     practices: Practices
@@ -193,54 +156,24 @@ class PolicyFacts:
         return transfer_table(self.transfers)
 
 
-def carrier_scoped(carrier: Provider, *, international: bool) -> Provider:
+def carrier_scoped(carrier: Provider, *, international: bool, english: ServiceData | None) -> Provider:
     """A carrier as this shop uses it: customs data only for a shop that ships abroad. The catalogue
-    lists everything a carrier can receive; a policy must not tell a domestic shop's customers about customs."""
+    lists everything a carrier can receive; a policy must not tell a domestic shop's customers about customs.
+    The customs items are found in the English entry (`english`), the one language the catalogue is written
+    in first: a translation lists the same items in the same order."""
     if international:
         return carrier
-    return replace(carrier, receives=tuple(r for r in carrier.receives if "customs" not in r.lower()))
+    source = english.receives if english else carrier.receives
+    abroad = {i for i, item in enumerate(source) if "customs" in item.lower()}
+    return replace(carrier, receives=tuple(r for i, r in enumerate(carrier.receives) if i not in abroad))
 
 
-def _contact(answer: dict[str, str] | None) -> Contact | None:
-    if not answer:
-        return None
-    return Contact(name=answer["name"], address=answer.get("address", ""), email=answer.get("email", ""))
-
-
-def _date_format(value: str, *, us_style: bool) -> str:
-    """The date as the policy writes it: in English "December 15, 2026" (a US shop) or "15 December 2026";
-    in another language its own long date ("15 décembre 2026", "15. Dezember 2026"), as Django's formats give it."""
-    day = date.fromisoformat(value)
-    if (get_language() or "en").split("-")[0].lower() != "en":
-        return date_format(day, "DATE_FORMAT")
-    return f"{day:%B} {day.day}, {day.year}" if us_style else f"{day.day} {day:%B} {day.year}"
-
-
-def shop_resolve(business: dict[str, Any], size: dict[str, Any] | None = None) -> Shop:
-    country = business["country"].upper()
-    region = business.get("region", "").upper()
-    return Shop(
-        name=business["name"],
-        legal_name=business.get("legal_name") or business["name"],
-        website=business.get("website", ""),
-        email=business["email"],
-        phone=business.get("phone", ""),
-        # Optional: only some laws require a postal address (applicability.address_errors checks them).
-        address=", ".join(line.strip() for line in business.get("address", "").splitlines() if line.strip()),
-        country=country,
-        country_name=countries.country_name(country),
-        country_in=countries.country_in(country),
-        region=region,
-        region_name=countries.region_name(country, region),
-        eu_representative=_contact(business.get("eu_representative")),
-        uk_representative=_contact(business.get("uk_representative")),
-        privacy_officer=business.get("privacy_officer", ""),
-        representative=(size or {}).get("jp_representative", ""),
-    )
-
-
-def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -> PolicyFacts:
-    """Derive the facts from a validated answer set; called once per policy assembly."""
+def facts_build(
+    *, answers: dict[str, Any], catalogue: dict[str, ServiceData], english: dict[str, ServiceData] | None = None
+) -> PolicyFacts:
+    """Derive the facts from a validated answer set; called once per policy assembly. `catalogue` is in the
+    policy's language; `english` is the same catalogue in English when it is not (see carrier_scoped)."""
+    english = english or catalogue
     shop = shop_resolve(answers["business"], answers.get("size"))
     data = answers.get("data", {})
     jurisdictions = answers.get("jurisdictions", [])
@@ -278,7 +211,7 @@ def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -
         double_opt_in=bool(newsletter and newsletter.get("double_opt_in", False)),
         shipping=Shipping(
             carriers=tuple(
-                carrier_scoped(c, international=bool(shipping.get("international", False)))
+                carrier_scoped(c, international=bool(shipping.get("international", False)), english=english.get(c.slug))
                 for c in resolve(shipping.get("carriers", []), "shipping")
             ),
             ships_from=shipping.get("ships_from", ""),
@@ -288,9 +221,11 @@ def facts_build(*, answers: dict[str, Any], catalogue: dict[str, ServiceData]) -
         children=children,
         sells_data=bool(answers.get("sells_data", False)),
         sells_data_known="sells_data" in answers,
-        effective_date=_date_format(answers["effective_date"], us_style=shop.us_style_dates),
+        effective_date=date_written(answers["effective_date"], us_style=shop.us_style_dates),
         effective_date_iso=answers["effective_date"],
         language=answers.get("language", "en"),
+        prevailing=str(VERSION_IN[answers["prevailing_language"]]) if answers.get("prevailing_language") else "",
+        prevails_here=answers.get("prevailing_language") == answers.get("language", "en"),
         versions_url=answers.get("publication", {}).get("versions_url", ""),
         retention=retention_resolve(
             answers=answers.get("retention", {}),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_noop
 from policybuilder.documents.inventory import and_list
 from policybuilder.documents.providers import Provider, provider_resolve
 from policybuilder.documents.schema_practices import NOT_SURE
+from policybuilder.languages import language_active
 from policybuilder.library.types import ServiceData
 
 # The names are English here and translated where they are read (the policy's language is chosen per policy).
@@ -18,7 +19,7 @@ SPECIAL_NAMES = {
     # Translators: kinds of sensitive data, in lists ("We collect health information and ... only after you agree").
     "health": gettext_noop("health information"),
     "children": gettext_noop("information about children"),
-    "precise_location": gettext_noop("your precise location"),
+    "precise_location": gettext_noop("precise location data"),
     "biometrics": gettext_noop("biometric information"),
 }
 CCPA_SENSITIVE = ("health", "precise_location", "biometrics")  # Cal. Civ. Code § 1798.140(ae)
@@ -105,9 +106,23 @@ class Sales:
         return _to_phrase(self.purpose)
 
 
+# The word an owner's purpose may start with, by the policy's language: "to check orders", "um Bestellungen
+# zu prüfen", "pour vérifier les commandes". The clauses write that word themselves ("We use it to ...",
+# "solo para ...") or put the purpose after a colon, so it is taken off the owner's text. Only the leading
+# word: German's closing "zu" belongs to the verb and stays. English is taken off in every language, since
+# an owner may answer in English whatever the policy's language.
+_PURPOSE_WORDS = {"en": "to ", "es": "para ", "fr": "pour ", "de": "um ", "pt-BR": "para ", "it": "per "}
+
+
 def _to_phrase(purpose: str) -> str:
-    """An owner's "to check ..." or "check ...", as the words that follow "to" in a sentence."""
-    return purpose.strip().removeprefix("to ").rstrip(".")
+    """An owner's "to check ..." or "check ...", as the words that follow "to" in a sentence (or its
+    word in the policy's language)."""
+    phrase = purpose.strip()
+    for word in (_PURPOSE_WORDS.get(language_active(), ""), _PURPOSE_WORDS["en"]):
+        if word and phrase.startswith(word):
+            phrase = phrase.removeprefix(word)
+            break
+    return phrase.rstrip(".")
 
 
 def _said(value: Any) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pyphen
+from django.utils.translation import gettext_noop
 
 from policybuilder.languages import SOURCE, language
 
@@ -21,20 +22,21 @@ VOWELS_ANY = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøœù�
 # Reading ease per language: (name, source, intercept, words-per-sentence weight, syllables-per-word weight).
 EASE = {
     "fernandez_huerta": ("Fernández Huerta", "Fernández Huerta 1959, as corrected", 206.84, 1.02, 60.0),
-    "kandel_moles": ("Kandel and Moles", "Kandel and Moles 1958", 207.0, 1.015, 73.6),
+    "kandel_moles": (gettext_noop("Kandel and Moles"), "Kandel and Moles 1958", 207.0, 1.015, 73.6),
     "amstad": ("Amstad", "Amstad 1978", 180.0, 1.0, 58.5),
-    "flesch_br": ("Flesch for Brazilian Portuguese", "Martins and others 1996", 248.835, 1.015, 84.6),
+    "flesch_br": (gettext_noop("Flesch for Brazilian Portuguese"), "Martins and others 1996", 248.835, 1.015, 84.6),
     "flesch_vacca": ("Flesch-Vacca", "Franchina and Vacca 1972", 206.0, 1.0, 65.0),
 }
-# What a reading-ease score means, on the scale these formulas share with Flesch's.
+# What a reading-ease score means, on the scale these formulas share with Flesch's. Stored in English
+# with the policy; the result page translates it into the owner's language (gettext_noop marks it).
 EASE_BANDS = (
-    (90, "very easy"),
-    (80, "easy"),
-    (70, "fairly easy"),
-    (60, "plain"),
-    (50, "fairly hard"),
-    (30, "hard"),
-    (-1000, "very hard"),
+    (90, gettext_noop("very easy")),
+    (80, gettext_noop("easy")),
+    (70, gettext_noop("fairly easy")),
+    (60, gettext_noop("plain")),
+    (50, gettext_noop("fairly hard")),
+    (30, gettext_noop("hard")),
+    (-1000, gettext_noop("very hard")),
 )
 SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|:\s")
 # The strict count ends a sentence only at a full stop, "!" or "?": a list item or table cell

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from policybuilder.documents.tax_records import tax_record_rule
+from policybuilder.languages import language_active
 
 # Years a business must keep order and invoice records, and the rule behind the number, live in
 # clauses/tax-records.yaml, one row per country (documents/tax_records.py reads it).
@@ -88,8 +89,11 @@ def _months(number: int) -> str:
 def retention_resolve(*, answers: dict[str, Any], country: str, analytics_default: int | None = None) -> Retention:
     """The retention periods for one shop: its answers first, then the defaults."""
     tax = tax_record_rule(country)
-    # A confirmed rule is the reviewed English of clauses/tax-records.yaml; the unconfirmed default is ours.
-    default_years, rule = tax.years, tax.rule if tax.confirmed else _(tax.rule)
+    # A confirmed rule is the reviewed file's, in the language being written: its translation there, or the
+    # English while that is missing or stale (translate.py's tax_rule_errors then refuses the policy). The
+    # unconfirmed default is our own phrase, in the gettext catalogue.
+    default_years = tax.years
+    rule = (tax.rule_in(language_active()) or tax.rule) if tax.confirmed else _(tax.rule)
     years = answers.get("orders_years", default_years)
     if "orders_years" in answers and years != default_years:
         # Translators: completes "to meet ..." and "under ..." after a retention period.

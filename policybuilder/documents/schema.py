@@ -167,6 +167,8 @@ def answers_schema(*, catalogue_slugs: dict[str, list[str]]) -> dict[str, Any]:
             "not_applicable": not_applicable_schema(("us-ca", "au", "us-states")),
             "effective_date": _text(10, format="date"),
             "language": {"type": "string", "enum": list(CODES)},
+            # The version that prevails where the policy's language versions differ; none by default.
+            "prevailing_language": {"type": "string", "enum": list(CODES)},
             # Set when the owner publishes the policy (publishing/): where its earlier versions are listed.
             "publication": {
                 "type": "object", "additionalProperties": False,

@@ -4,6 +4,8 @@ is left out of the policy and listed under "To confirm" (documents/unconfirmed.p
 
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from policybuilder.documents.us_states import consumer_bands, state_codes
 
 NOT_SURE = "not_sure"
@@ -196,7 +198,9 @@ def coppa_errors(answers: dict[str, Any]) -> list[str]:
     return errors
 
 
-COPPA_ACCOUNT_LIMIT = (
+# English in the answers contract's errors, like the others there; the retention form shows it translated.
+COPPA_ACCOUNT_LIMIT = gettext_noop(
+    # Translators: an error on the retention form, which capitalises its first letter and adds a full stop.
     "under COPPA, a shop made for children under 13 may keep a child's data only as long as it needs it, "
     "never without limit (16 CFR 312.10): give the number of years after the last sign-in when you delete an account"
 )

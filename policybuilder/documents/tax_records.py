@@ -9,8 +9,13 @@ development, tests and the Docker image alike.
 
 A row nobody has confirmed names no law and no number of its own: the policy keeps order records for
 UNCONFIRMED_YEARS "to meet our record-keeping rules", and the "To confirm" list asks the owner.
+
+A confirmed rule carries its translations, pinned like the clause library's to the English they translate
+(`translates`: the 12-hex revision of `rule`, see rule_revision): when the English rule changes, they are
+stale, and a policy in that language cannot be built until they are brought up to date.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +25,8 @@ from typing import Any
 import yaml
 from django.conf import settings
 from django.utils.translation import gettext_noop
+
+from policybuilder.languages import SOURCE, TRANSLATED, text_languages
 
 # Longer than most confirmed rules (5 to 10 years), so a shop in an unchecked country is unlikely to
 # delete records its law still requires; the owner is asked to confirm it either way.
@@ -44,6 +51,33 @@ class TaxRecordRule:
     source: str  # statute or regulator page with its section; "" when not confirmed
     checked: str  # the date the row was confirmed; "" when not confirmed
     confirmed: bool
+    translations: tuple[tuple[str, str], ...] = ()  # (language code, rule in it), as the file gives them
+    translates: str = ""  # the revision of `rule` the translations were made from
+
+    def rule_in(self, code: str) -> str | None:
+        """The rule in language `code`: the English for English, a current translation, else None (missing
+        or stale). An unconfirmed row's rule is our own phrase, translated by gettext (retention.py)."""
+        if code == SOURCE or not self.confirmed:
+            return self.rule
+        if self.translates != rule_revision(self.rule):
+            return None
+        found = dict(self.translations)
+        return next((found[c] for c in text_languages(code) if c in found), None)
+
+
+def rule_revision(rule: str) -> str:
+    """The revision of an English rule: 12 hex digits, as the clause library's translations record it."""
+    return hashlib.sha256(rule.encode()).hexdigest()[:12]
+
+
+def _translations(code: str, entry: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    found = entry.get("translations") or {}
+    if not isinstance(found, dict) or not all(isinstance(v, str) and v.strip() for v in found.values()):
+        raise TaxRecordsError(f"tax-records.yaml {code}: translations maps language codes to the rule in each")
+    unknown = sorted(set(found) - set(TRANSLATED))
+    if unknown:
+        raise TaxRecordsError(f"tax-records.yaml {code}: no such language: {', '.join(unknown)}")
+    return tuple(sorted((language_code, text.strip()) for language_code, text in found.items()))
 
 
 def _unconfirmed(country: str) -> TaxRecordRule:
@@ -57,7 +91,7 @@ def _row(entry: Any) -> TaxRecordRule:
         raise TaxRecordsError(f"tax-records.yaml: a row without a quoted country code: {entry!r}")
     code = entry["code"]
     if entry.get("confirmed", True) is False:
-        if any(entry.get(key) for key in ("years", "rule", "source", "checked")):
+        if any(entry.get(key) for key in ("years", "rule", "source", "checked", "translations")):
             raise TaxRecordsError(f"tax-records.yaml {code}: an unconfirmed row names no period, rule or source")
         return _unconfirmed(code)
     years, rule, source = entry.get("years"), entry.get("rule"), entry.get("source")
@@ -67,7 +101,16 @@ def _row(entry: Any) -> TaxRecordRule:
         raise TaxRecordsError(f"tax-records.yaml {code}: a confirmed row needs its rule and its source")
     if not _DATE.fullmatch(str(entry.get("checked", ""))):
         raise TaxRecordsError(f"tax-records.yaml {code}: checked must be the date it was confirmed (YYYY-MM-DD)")
-    return TaxRecordRule(code, years, rule.strip(), source.strip(), str(entry["checked"]), confirmed=True)
+    return TaxRecordRule(
+        code,
+        years,
+        rule.strip(),
+        source.strip(),
+        str(entry["checked"]),
+        confirmed=True,
+        translations=_translations(code, entry),
+        translates=str(entry.get("translates", "")),
+    )
 
 
 def tax_records_read(path: Path) -> dict[str, TaxRecordRule]:

@@ -19,7 +19,7 @@ words and citation in the policy's language: code decides on the key, never on t
 from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from policybuilder.documents import countries
 from policybuilder.documents.applicability import Laws
@@ -36,17 +36,19 @@ TERRITORY: dict[str, frozenset[str]] = {
     "jp": frozenset({"JP"}),
     "cn": frozenset({"CN"}),
 }
-# Where each law's customers live, after "customers in" (English here, translated where read: `place`).
+# Where each law's customers live, after "customers in" (translated where read: `place`). A country's name
+# has a context: the questionnaire's list of places (questionnaire/customer_forms.py) has the same English
+# words as a checkbox label, where German says "Schweiz", not this table's "der Schweiz".
 PLACE = {
     # Translators: where a law's customers live, after "customers in" ("For customers in the EU").
-    "eu": gettext_noop("the EU"),
-    "uk": gettext_noop("the UK"),
-    "br": gettext_noop("Brazil"),
-    "ca": gettext_noop("Canada"),
-    "au": gettext_noop("Australia"),
-    "ch": gettext_noop("Switzerland"),
-    "jp": gettext_noop("Japan"),
-    "cn": gettext_noop("mainland China"),
+    "eu": gettext_lazy("the EU"),
+    "uk": gettext_lazy("the UK"),
+    "br": pgettext_lazy("place, as in 'customers in …'", "Brazil"),
+    "ca": pgettext_lazy("place, as in 'customers in …'", "Canada"),
+    "au": pgettext_lazy("place, as in 'customers in …'", "Australia"),
+    "ch": pgettext_lazy("place, as in 'customers in …'", "Switzerland"),
+    "jp": pgettext_lazy("place, as in 'customers in …'", "Japan"),
+    "cn": gettext_lazy("mainland China"),
 }
 # The countries Japan's PPC recognises as protecting personal data to the APPI's standard (APPI art. 28(1);
 # PPC Notice No. 1 of 2019, extended to the UK after Brexit): the EEA states and the UK.
@@ -66,7 +68,7 @@ DIRECT = {"eu": gettext_noop("GDPR art. 3(2)"), "uk": gettext_noop("UK GDPR art.
 
 def place(law: str) -> str:
     """Where `law`'s customers live, in the active language: "the EU", "Brazil"."""
-    return _(PLACE[law])
+    return str(PLACE[law])
 
 
 @dataclass(frozen=True)

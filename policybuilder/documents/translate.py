@@ -15,14 +15,25 @@ from typing import cast
 from jinja2 import Template, TemplateError, nodes
 
 from policybuilder.documents.engine import ENV, CompiledClause, CompiledLibrary, template_compile
-from policybuilder.languages import SOURCE, language
+from policybuilder.documents.facts import PolicyFacts
+from policybuilder.documents.tax_records import tax_record_rule
+from policybuilder.languages import SOURCE, language, text_languages
 from policybuilder.library.translations import CONFIRMED
 from policybuilder.library.types import SectionData, ServiceData, TranslationData
 
 
+def _found(library: CompiledLibrary, kind: str, key: str, code: str) -> TranslationData | None:
+    """The translation a text in `code` uses: a variant's own where it has one (even a stale one: it exists
+    because the variant's wording differs), else its base language's."""
+    return next(
+        (library.translations[k] for k in ((kind, key, c) for c in text_languages(code)) if k in library.translations),
+        None,
+    )
+
+
 def _current(library: CompiledLibrary, kind: str, key: str, code: str) -> TranslationData | None:
     """The translation of one text, if it translates the English as it is now."""
-    found = library.translations.get((kind, key, code))
+    found = _found(library, kind, key, code)
     return found if found is not None and found.translates == library.revisions.get((kind, key)) else None
 
 
@@ -34,13 +45,28 @@ def translation_errors(library: CompiledLibrary, code: str, needed: list[tuple[s
     missing = []
     for kind, key in dict.fromkeys(needed):
         if _current(library, kind, key, code) is None:
-            why = "stale: the English has changed" if (kind, key, code) in library.translations else "not translated"
+            why = "stale: the English has changed" if _found(library, kind, key, code) else "not translated"
             missing.append(f"{kind} “{key}” ({why})")
     if not missing:
         return []
     return [
         f"language: this policy cannot be built in {name} yet, because these texts have no current {name} "
         f"translation: {', '.join(missing)}. An editor fixes them in the admin, under Translations."
+    ]
+
+
+def tax_rule_errors(facts: PolicyFacts, code: str) -> list[str]:
+    """The policy names its country's record-keeping rule (tax-records.yaml) in `code`: it needs a current
+    translation of it, unless the owner set their own period (the rule is then our own phrase)."""
+    tax = tax_record_rule(facts.shop.country)
+    if code == SOURCE or tax.rule_in(code) is not None or facts.retention.orders_rule != tax.rule:
+        return []
+    name = language(code).name
+    given = dict(tax.translations)
+    why = "stale: the English has changed" if any(c in given for c in text_languages(code)) else "not translated"
+    return [
+        f"language: this policy cannot be built in {name} yet, because the record-keeping rule for "
+        f"{tax.country} in clauses/tax-records.yaml has no current {name} translation ({why})."
     ]
 
 

@@ -7,8 +7,11 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from policybuilder.documents.assemble import InvalidAnswers
@@ -17,7 +20,7 @@ from policybuilder.documents.engine import ClauseError
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.pdf_jobs import FAILED, READY, pdf_asked_again, pdf_stored
 from policybuilder.documents.services import policy_opened, policy_publish
-from policybuilder.languages import CODES, LANGUAGES, OFFERED, SOURCE
+from policybuilder.languages import CODES, LANGUAGES, OFFERED, SOURCE, language
 from policybuilder.library.selectors import library_changed_since, library_changes_since
 from policybuilder.ops.limits import rate_limited
 
@@ -26,18 +29,18 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Download:
-    label: str
+    label: str | Promise  # lazy: shown in the language of the page that lists it
     content_type: str
     content: Callable[[SavedPolicy], bytes]
 
 
 # The formats a saved policy downloads in: a new format is one more line.
 DOWNLOADS: dict[str, Download] = {
-    "html": Download("Web page (HTML)", "text/html; charset=utf-8", lambda saved: saved.html.encode()),
+    "html": Download(gettext_lazy("Web page (HTML)"), "text/html; charset=utf-8", lambda saved: saved.html.encode()),
     "pdf": Download("PDF", "application/pdf", lambda saved: pdf_stored(saved) or b""),  # see _pdf_download
     "md": Download("Markdown", "text/markdown; charset=utf-8", lambda saved: saved.md.encode()),
-    "txt": Download("Plain text", "text/plain; charset=utf-8", lambda saved: saved.txt.encode()),
-    "json": Download("JSON data", "application/json", lambda saved: saved.json.encode()),
+    "txt": Download(gettext_lazy("Plain text"), "text/plain; charset=utf-8", lambda saved: saved.txt.encode()),
+    "json": Download(gettext_lazy("JSON data"), "application/json", lambda saved: saved.json.encode()),
 }
 
 
@@ -64,6 +67,15 @@ def coverage_report(data: dict[str, Any]) -> dict[str, Any]:
     return {"laws": laws, "notes": coverage["notes"], "gap_count": gap_count, "not_applying": not_applying}
 
 
+def _page(
+    request: HttpRequest, saved: SavedPolicy, template: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    """A page about one policy, in the policy's language, as its exports are: the owner chose that language
+    for it, and "In another language" makes another version. The language switcher is hidden there."""
+    with translation.override(language(saved.answers.get("language", SOURCE)).django):
+        return render(request, template, {"saved": saved, "in_policy_language": True, **context}, status=status)
+
+
 def result(request: HttpRequest, token: str) -> HttpResponse:
     """The policy as generated, what is left to confirm, its coverage per law, readability, downloads
     and copy buttons, and, when the clause library changed since, what changed and an offer to regenerate."""
@@ -87,11 +99,11 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
         "pdf_status": saved.pdf_status,
         "languages": [(lang.code, lang.native) for lang in LANGUAGES if lang.code in OFFERED],
     }
-    return render(request, "documents/result.html", context)
+    return _page(request, saved, "documents/result.html", context)
 
 
 # What the copy buttons copy: the policy's HTML for a shop's page editor, or its plain text.
-COPY_SOURCES = {"html": "The policy's HTML", "text": "The policy as plain text"}
+COPY_SOURCES = {"html": gettext_lazy("The policy's HTML"), "text": gettext_lazy("The policy as plain text")}
 
 
 def copy_source(request: HttpRequest, token: str, kind: str) -> HttpResponse:
@@ -101,10 +113,8 @@ def copy_source(request: HttpRequest, token: str, kind: str) -> HttpResponse:
         raise Http404(f"nothing to copy as {kind}")
     saved = get_object_or_404(SavedPolicy, token=token)
     content = saved.body_html if kind == "html" else saved.txt
-    return render(
-        request,
-        "documents/copy_source.html",
-        {"saved": saved, "kind": kind, "label": COPY_SOURCES[kind], "content": content},
+    return _page(
+        request, saved, "documents/copy_source.html", {"kind": kind, "label": COPY_SOURCES[kind], "content": content}
     )
 
 
@@ -120,11 +130,10 @@ def regenerate(request: HttpRequest, token: str) -> HttpResponse:
     try:
         fresh = policy_publish(answers=saved.answers, family=saved.family)
     except InvalidAnswers as exc:  # e.g. a service the catalogue no longer lists
-        context = {"saved": saved, "errors": exc.errors}
-        return render(request, "documents/regenerate_failed.html", context, status=409)
+        return _page(request, saved, "documents/regenerate_failed.html", {"errors": exc.errors}, status=409)
     except ClauseError:
         logger.exception("regenerating policy %s failed in the clause library", saved.pk)
-        return render(request, "documents/regenerate_failed.html", {"saved": saved, "errors": []}, status=503)
+        return _page(request, saved, "documents/regenerate_failed.html", {"errors": []}, status=503)
     return redirect(fresh)
 
 
@@ -134,8 +143,8 @@ def translate(request: HttpRequest, token: str) -> HttpResponse:
     saved = get_object_or_404(SavedPolicy, token=token)
     code = request.POST.get("language", "")
     if code not in CODES:
-        errors = ["Choose one of the languages listed."]
-        return render(request, "documents/translate_failed.html", {"saved": saved, "errors": errors}, status=400)
+        errors = [gettext_lazy("Choose one of the languages listed.")]
+        return _page(request, saved, "documents/translate_failed.html", {"errors": errors}, status=400)
     if code == saved.answers.get("language", SOURCE):
         return redirect(saved)
     limited = rate_limited(request, group="regenerate", token=token)
@@ -144,10 +153,10 @@ def translate(request: HttpRequest, token: str) -> HttpResponse:
     try:
         fresh = policy_publish(answers=saved.answers | {"language": code})
     except InvalidAnswers as exc:  # a text with no current translation: the message names each one
-        return render(request, "documents/translate_failed.html", {"saved": saved, "errors": exc.errors}, status=409)
+        return _page(request, saved, "documents/translate_failed.html", {"errors": exc.errors}, status=409)
     except ClauseError:
         logger.exception("translating policy %s failed in the clause library", saved.pk)
-        return render(request, "documents/regenerate_failed.html", {"saved": saved, "errors": []}, status=503)
+        return _page(request, saved, "documents/regenerate_failed.html", {"errors": []}, status=503)
     return redirect(fresh)
 
 
@@ -174,8 +183,8 @@ def _pdf_download(request: HttpRequest, saved: SavedPolicy) -> HttpResponse:
     if content is not None:
         return _attachment(content, DOWNLOADS["pdf"].content_type, download_name(saved, "pdf"))
     if saved.pdf_status == FAILED:
-        return render(request, "documents/pdf_failed.html", {"saved": saved}, status=503)
-    return render(request, "documents/pdf_preparing.html", {"saved": saved}, status=202)
+        return _page(request, saved, "documents/pdf_failed.html", {}, status=503)
+    return _page(request, saved, "documents/pdf_preparing.html", {}, status=202)
 
 
 def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:

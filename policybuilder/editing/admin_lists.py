@@ -6,8 +6,8 @@ from django.contrib import admin
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 
-from policybuilder.library.models import Clause, LegalItem, Service
-from policybuilder.library.selectors import clause_data, data_hash, service_data
+from policybuilder.library.models import Clause, LegalItem, Service, Translation
+from policybuilder.library.selectors import clause_data, data_hash, service_data, translation_data
 
 
 def history_annotated(queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -37,9 +37,15 @@ def source_kind(sources: list[str]) -> str:
     return {(True, True): "seed and law", (True, False): "seed", (False, True): "law"}.get((seed, law), "none")
 
 
-def edited_here(row: Clause | Service) -> bool:
+def edited_here(row: Clause | Service | Translation) -> bool:
     """Changed in the admin since the files were last loaded or dumped (so `dumpclauses` has work to do)."""
-    data = clause_data(row) if isinstance(row, Clause) else service_data(row)
+    data: Any
+    if isinstance(row, Clause):
+        data = clause_data(row)
+    elif isinstance(row, Translation):
+        data = translation_data(row)
+    else:
+        data = service_data(row)
     return data_hash(data) != row.loaded_hash
 
 

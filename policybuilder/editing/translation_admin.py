@@ -2,6 +2,7 @@
 English since it was translated, the same checks as an English clause (and that it reads the same facts),
 history and revert, and a review state that stays "machine-written" until an editor confirms it."""
 
+import threading
 from typing import Any
 
 from django import forms
@@ -15,8 +16,8 @@ from policybuilder.editing.forms import LinesField, VersionedForm, text_normalis
 from policybuilder.editing.history import text_diff_html
 from policybuilder.editing.validation import translation_problems
 from policybuilder.library.models import Clause, Service, Translation
-from policybuilder.library.selectors import english_source, service_data
-from policybuilder.library.translations import CONFIRMED, MACHINE, source_fields, source_revision
+from policybuilder.library.selectors import english_source, library_snapshot, service_data
+from policybuilder.library.translations import CONFIRMED, MACHINE, source_fields, source_revision, source_revisions
 from policybuilder.library.types import ClauseData
 
 
@@ -93,7 +94,8 @@ class StateFilter(admin.SimpleListFilter):
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         if self.value() is None:
             return queryset
-        stale = [row.pk for row in queryset if translation_stale(row)]
+        revisions = source_revisions(library_snapshot())  # once for the whole list, not a query per row
+        stale = [row.pk for row in queryset if revisions.get((row.kind, row.key)) != row.translates]
         return queryset.filter(pk__in=stale) if self.value() == "stale" else queryset.exclude(pk__in=stale)
 
 
@@ -110,6 +112,7 @@ class TranslationAdmin(EditedAdmin):
     search_fields = ("key", "title", "body")
     ordering = ("language", "kind", "key")
     change_form_template = "admin/library/translation/change_form.html"
+    _request = threading.local()  # the revisions of the request this thread is answering
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
         return ("kind", "key", "language", "translates")
@@ -117,9 +120,23 @@ class TranslationAdmin(EditedAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # translations come from the files, one per English text and language
 
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        # The English revisions, read once per list (in this thread's own slot): the stale column needs them per row.
+        self._request.revisions = source_revisions(library_snapshot())
+        try:
+            response = super().changelist_view(request, extra_context)
+            if hasattr(response, "render"):
+                response.render()  # the rows are drawn now, while the revisions are there
+            return response
+        finally:
+            self._request.revisions = None
+
     @admin.display(description="stale", boolean=True)
     def stale(self, obj: Translation) -> bool:
-        return translation_stale(obj)
+        revisions = getattr(self._request, "revisions", None)
+        if revisions is None:
+            return translation_stale(obj)
+        return revisions.get((obj.kind, obj.key)) != obj.translates
 
     @admin.display(description="reviewed by a native speaker", boolean=True)
     def reviewed(self, obj: Translation) -> bool:

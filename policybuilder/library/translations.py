@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from policybuilder.languages import TRANSLATED, language
+from policybuilder.languages import TRANSLATED, language, text_languages
 from policybuilder.library.types import ClauseData, LibraryData, SectionData, ServiceData, TranslationData
 
 KINDS = ("section", "clause", "service")
@@ -67,21 +67,29 @@ def translation_index(data: LibraryData) -> dict[tuple[str, str, str], Translati
     return {(t.kind, t.key, t.language): t for t in data.translations}
 
 
+def source_revisions(data: LibraryData) -> dict[tuple[str, str], str]:
+    """The revision of every English text that has translations, by (kind, slug): a translation is stale
+    when the revision it records is not its source's here (the admin, the reports and the policy agree)."""
+    return {(kind, key): source_revision(kind, entry) for (kind, key), entry in sources(data).items()}
+
+
 def translation_states(
     data: LibraryData, *, languages: tuple[str, ...] = TRANSLATED, only: set[tuple[str, str]] | None = None
 ) -> list[TranslationState]:
     """The state of every translation the library needs (each English text in each language), or of
     those of `only` ((kind, slug) pairs)."""
     index = translation_index(data)
+    revisions = source_revisions(data)
     states = []
     for code in languages:
-        for (kind, key), entry in sources(data).items():
+        for (kind, key), revision in revisions.items():
             if only is not None and (kind, key) not in only:
                 continue
-            found = index.get((kind, key, code))
+            # A variant's own text where it has one, else its base language's (languages.text_languages).
+            found = next((index[k] for k in ((kind, key, c) for c in text_languages(code)) if k in index), None)
             if found is None:
                 state = MISSING
-            elif found.translates != source_revision(kind, entry):
+            elif found.translates != revision:
                 state = STALE
             else:
                 state = CONFIRMED if found.review == CONFIRMED else MACHINE

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils import translation
+
 from policybuilder.documents.assemble import Policy, policy_assemble
 from policybuilder.documents.exporters import policy_export
 from policybuilder.documents.models import SavedPolicy
+from policybuilder.languages import language
 from policybuilder.publishing.changes import changes_list
 from policybuilder.publishing.diff import diff_source
 from policybuilder.publishing.models import PublishedVersion
@@ -27,9 +30,10 @@ class Candidate:
     # and date make the same text (up to the address, which the owner types in the same form).
     token: str
     snapshot: dict[str, Any]
-    changes: list[str]  # since the latest version; [] for a first version
+    changes: list[str]  # since the latest version, in the policy's language; [] for a first version
     text: str  # what the text diff compares (diff.diff_source)
     library_changed: bool  # the wording differs from the saved policy the owner read (the library changed)
+    language: str  # the policy's (the answers contract's code): its change lines and headline are written in it
 
 
 def _policy(answers: dict[str, Any]) -> tuple[Policy, str]:
@@ -54,6 +58,11 @@ def candidate_build(*, source: SavedPolicy, slug: str, latest: PublishedVersion 
     if latest is None or answers["effective_date"] != previous_date:
         policy, html = _policy(answers)
     snapshot = snapshot_build(policy)
+    code = policy.facts.language
+    # The change lines are published with the version, for its readers: in its language, whoever asks
+    # (the owner's manage page shows them as they will be published).
+    with translation.override(language(code).django):
+        changes = changes_list(latest.snapshot, snapshot) if latest else []
     shown = f"{policy.library_revision}:{latest.number if latest else 0}:{source.pk}:{answers['effective_date']}"
     return Candidate(
         policy=policy,
@@ -61,9 +70,10 @@ def candidate_build(*, source: SavedPolicy, slug: str, latest: PublishedVersion 
         fingerprint=hashlib.sha256(html.encode()).hexdigest(),
         token=hashlib.sha256(shown.encode()).hexdigest()[:20],
         snapshot=snapshot,
-        changes=changes_list(latest.snapshot, snapshot) if latest else [],
+        changes=changes,
         text=diff_source(
             {"title": s.title, "clauses": [{"markdown": c.markdown} for c in s.clauses]} for s in policy.sections
         ),
         library_changed=policy.library_revision != source.library_revision,
+        language=code,
     )

@@ -3,35 +3,73 @@
 Each line compares two stored snapshots (publishing/snapshot.py) and states only what they show: a
 provider, a retention period, a law, a contact detail, data selling, a section or clause, and last one
 line naming the sections whose wording changed. Lines are plain text; templates escape them.
+
+The lines are stored with the version and shown as they were written, so they are written once, in the
+active language: the caller makes it the new version's (publishing/candidate.py, services.py). The names
+they quote come from the snapshots, already in the policy's language.
 """
 
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from policybuilder.documents.inventory import and_list
 from policybuilder.publishing.snapshot import FORMAT
 
-# How each role is named after "as the", "to the", "from the"; single-valued roles are replaced, not listed.
-ROLE_NAMES = {
-    "platform": "shop platform",
-    "payment": "payment providers",
-    "analytics": "analytics tools",
-    "advertising": "advertising tags",
-    "newsletter": "newsletter provider",
-    "shipping": "shipping carriers",
-    "survey": "survey tool",
+# Each role's sentences whole, not a role name slotted into one sentence: the article and the preposition
+# follow the role's noun in most languages. Single-valued roles are replaced, not listed: (added, removed,
+# replaced); the others have no "replaced". %(names)s is one name or a list ("Stripe and PayPal").
+ROLE_LINES: dict[str, tuple[Promise, Promise, Promise | None]] = {
+    "platform": (
+        gettext_lazy("Added %(names)s as the shop platform."),
+        gettext_lazy("Removed %(names)s as the shop platform."),
+        gettext_lazy("Replaced %(old)s with %(new)s as the shop platform."),
+    ),
+    "payment": (
+        gettext_lazy("Added %(names)s to the payment providers."),
+        gettext_lazy("Removed %(names)s from the payment providers."),
+        None,
+    ),
+    "analytics": (
+        gettext_lazy("Added %(names)s to the analytics tools."),
+        gettext_lazy("Removed %(names)s from the analytics tools."),
+        None,
+    ),
+    "advertising": (
+        gettext_lazy("Added %(names)s to the advertising tags."),
+        gettext_lazy("Removed %(names)s from the advertising tags."),
+        None,
+    ),
+    "newsletter": (
+        gettext_lazy("Added %(names)s as the newsletter provider."),
+        gettext_lazy("Removed %(names)s as the newsletter provider."),
+        gettext_lazy("Replaced %(old)s with %(new)s as the newsletter provider."),
+    ),
+    "shipping": (
+        gettext_lazy("Added %(names)s to the shipping carriers."),
+        gettext_lazy("Removed %(names)s from the shipping carriers."),
+        None,
+    ),
+    "survey": (
+        gettext_lazy("Added %(names)s as the survey tool."),
+        gettext_lazy("Removed %(names)s as the survey tool."),
+        gettext_lazy("Replaced %(old)s with %(new)s as the survey tool."),
+    ),
 }
-SINGLE = ("platform", "newsletter", "survey")
-BUSINESS_NAMES = {
-    "name": "business name",
-    "legal_name": "legal name",
-    "email": "contact email",
-    "phone": "phone number",
-    "address": "postal address",
-    "website": "website",
+# The same for the shop's own details: (new value, removed). %(value)s is the detail as the owner typed it.
+BUSINESS_LINES: dict[str, tuple[Promise, Promise]] = {
+    "name": (gettext_lazy("New business name: %(value)s."), gettext_lazy("Removed the business name.")),
+    "legal_name": (gettext_lazy("New legal name: %(value)s."), gettext_lazy("Removed the legal name.")),
+    "email": (gettext_lazy("New contact email: %(value)s."), gettext_lazy("Removed the contact email.")),
+    "phone": (gettext_lazy("New phone number: %(value)s."), gettext_lazy("Removed the phone number.")),
+    "address": (gettext_lazy("New postal address: %(value)s."), gettext_lazy("Removed the postal address.")),
+    "website": (gettext_lazy("New website: %(value)s."), gettext_lazy("Removed the website.")),
 }
 # Said when two snapshots cannot be compared (one from an older or unknown format): true whatever changed.
-GENERIC = "Policy updated: the text comparison shows every change."
+GENERIC = gettext_lazy("Policy updated: the text comparison shows every change.")
 
 
 def _missing(items: Iterable[str], others: Iterable[str]) -> list[str]:
@@ -42,16 +80,16 @@ def _missing(items: Iterable[str], others: Iterable[str]) -> list[str]:
 
 def _provider_lines(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     lines = []
-    for role, label in ROLE_NAMES.items():
+    for role, (added_line, removed_line, replaced_line) in ROLE_LINES.items():
         before, after = old.get(role) or [], new.get(role) or []
         added, removed = _missing(after, before), _missing(before, after)
-        if role in SINGLE and added and removed:
-            lines.append(f"Replaced {and_list(removed)} with {and_list(added)} as the {label}.")
+        if replaced_line is not None and added and removed:
+            lines.append(str(replaced_line) % {"old": and_list(removed), "new": and_list(added)})
             continue
         if added:
-            lines.append(f"Added {and_list(added)} {'as' if role in SINGLE else 'to'} the {label}.")
+            lines.append(str(added_line) % {"names": and_list(added)})
         if removed:
-            lines.append(f"Removed {and_list(removed)} {'as' if role in SINGLE else 'from'} the {label}.")
+            lines.append(str(removed_line) % {"names": and_list(removed)})
     return lines
 
 
@@ -67,7 +105,8 @@ def _retention_line(name: str, before: str, after: str) -> str:
     old, new = _short(before), _short(after)
     if old == new:
         # Only the reason changed (a new tax rule, an extra "or ..."): say what it is now, in full.
-        return f"{name}: now kept {after}."
+        # Translators: %(kind)s is a kind of data ("Reviews"), %(period)s how long it is kept now, with why.
+        return _("%(kind)s: now kept %(period)s.") % {"kind": name, "period": after}
     old_words, new_words = old.split(), new.split()
     shared = 0
     while shared < min(len(old_words), len(new_words)) and old_words[-1 - shared] == new_words[-1 - shared]:
@@ -75,7 +114,12 @@ def _retention_line(name: str, before: str, after: str) -> str:
     kept = old_words[: len(old_words) - shared] or old_words
     if kept[-1].isdigit() and len(kept) < len(old_words):
         kept = old_words[: len(kept) + 1]  # "instead of 7 years", not "instead of 7"
-    return f"{name}: now kept {new} instead of {' '.join(kept)}."
+    # Translators: "Reviews: now kept 2 years instead of 1 year." The periods are the policy's own words.
+    return _("%(kind)s: now kept %(period)s instead of %(before)s.") % {
+        "kind": name,
+        "period": new,
+        "before": " ".join(kept),
+    }
 
 
 def _kind_lines(old: list[dict[str, str]], new: list[dict[str, str]]) -> list[str]:
@@ -87,27 +131,33 @@ def _kind_lines(old: list[dict[str, str]], new: list[dict[str, str]]) -> list[st
         if name in before and before[name] != retention
     ]
     if added := _missing(after, before):
-        lines.append(f"New in the data we hold: {and_list(added)}.")
+        lines.append(_("New in the data we hold: %(kinds)s.") % {"kinds": and_list(added)})
     if removed := _missing(before, after):
-        lines.append(f"No longer held: {and_list(removed)}.")
+        lines.append(_("No longer held: %(kinds)s.") % {"kinds": and_list(removed)})
     return lines
 
 
 def _law_lines(old: list[dict[str, str]], new: list[dict[str, str]]) -> list[str]:
     before = {law.get("code", ""): law.get("name", "") for law in old}
     after = {law.get("code", ""): law.get("name", "") for law in new}
-    added = [f"Added what the policy says under the {after[code]}." for code in _missing(after, before)]
-    removed = [f"Removed what the policy said under the {before[code]}." for code in _missing(before, after)]
+    # Translators: %(law)s is a law's short name as the policy gives it ("GDPR", "California Consumer
+    # Privacy Act"); the article before it is English's, put the one the law's name needs or none.
+    added = [
+        _("Added what the policy says under the %(law)s.") % {"law": after[code]} for code in _missing(after, before)
+    ]
+    removed = [
+        _("Removed what the policy said under the %(law)s.") % {"law": before[code]} for code in _missing(before, after)
+    ]
     return added + removed
 
 
 def _business_lines(old: dict[str, str], new: dict[str, str]) -> list[str]:
     lines = []
-    for field, label in BUSINESS_NAMES.items():
+    for field, (new_line, removed_line) in BUSINESS_LINES.items():
         before, after = old.get(field, ""), new.get(field, "")
         if before == after:
             continue
-        lines.append(f"New {label}: {after}." if after else f"Removed the {label}.")
+        lines.append(str(new_line) % {"value": after} if after else str(removed_line))
     return lines
 
 
@@ -115,22 +165,26 @@ def _selling_lines(before: bool | None, after: bool | None) -> list[str]:
     if before == after:
         return []
     if after is True:
-        return ["We now sell personal data."]
+        return [_("We now sell personal data.")]
     if after is False:
-        return ["We no longer sell personal data." if before else "The policy now says we do not sell personal data."]
+        return [
+            _("We no longer sell personal data.") if before else _("The policy now says we do not sell personal data.")
+        ]
     # Not answered any more: the policy now says neither, and so does this line.
     return [
-        "The policy no longer says we sell personal data."
+        _("The policy no longer says we sell personal data.")
         if before
-        else "The policy no longer says whether we sell personal data."
+        else _("The policy no longer says whether we sell personal data.")
     ]
 
 
 def _section_lines(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[str]:
     before = {s.get("slug", ""): s for s in old}
     after = {s.get("slug", ""): s for s in new}
-    lines = [f"New section: {after[slug].get('title', '')}." for slug in _missing(after, before)]
-    lines += [f"Removed section: {before[slug].get('title', '')}." for slug in _missing(before, after)]
+    lines = [_("New section: %(title)s.") % {"title": after[slug].get("title", "")} for slug in _missing(after, before)]
+    lines += [
+        _("Removed section: %(title)s.") % {"title": before[slug].get("title", "")} for slug in _missing(before, after)
+    ]
     reworded = []
     for slug, section in after.items():
         if slug not in before:
@@ -143,9 +197,10 @@ def _section_lines(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
         # One clause in place of another under the same title reads, to a customer, as the same part reworded.
         same_title = set(added) & set(removed)
         if added := [t for t in added if t not in same_title]:
-            lines.append(f"New in {title}: {and_list(added)}.")
+            # Translators: %(section)s is a section's title, %(clauses)s the titles of the parts added to it.
+            lines.append(_("New in %(section)s: %(clauses)s.") % {"section": title, "clauses": and_list(added)})
         if removed := [t for t in removed if t not in same_title]:
-            lines.append(f"Removed from {title}: {and_list(removed)}.")
+            lines.append(_("Removed from %(section)s: %(clauses)s.") % {"section": title, "clauses": and_list(removed)})
         # A clause kept with other words (or another title). One line for all of them, after the lines
         # that say why: one line per clause would bury those on a phone.
         if same_title or any(old_clauses[c] != clause for c, clause in new_clauses.items() if c in old_clauses):
@@ -153,7 +208,7 @@ def _section_lines(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
     if reworded:
         # Section titles can hold commas ("Your data: what, why and how long"): then semicolons keep them apart.
         mark = "; " if any("," in title for title in reworded) else ", "
-        lines.append(f"Wording updated in: {mark.join(reworded)}.")
+        lines.append(_("Wording updated in: %(sections)s.") % {"sections": mark.join(reworded)})
     return lines
 
 
@@ -162,7 +217,7 @@ def changes_list(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     if old == new:
         return []
     if old.get("format") != FORMAT or new.get("format") != FORMAT:
-        return [GENERIC]
+        return [str(GENERIC)]
     return [
         *_selling_lines(old.get("sells_data"), new.get("sells_data")),
         *_provider_lines(old.get("providers") or {}, new.get("providers") or {}),
@@ -176,10 +231,14 @@ def changes_list(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
 def change_headline(lines: list[str], first: bool) -> str:
     """The one line the version list shows for a version."""
     if first:
-        return "First published."
+        return _("First published.")
     if not lines:
-        return "Wording updated."
+        return _("Wording updated.")
     more = len(lines) - 1
     if more == 0:
         return lines[0]
-    return f"{lines[0]} And {more} more change{'s' if more > 1 else ''}."
+    # Translators: %(first)s is the first change's whole sentence; this line counts the others.
+    return ngettext("%(first)s And %(count)d more change.", "%(first)s And %(count)d more changes.", more) % {
+        "first": lines[0],
+        "count": more,
+    }

@@ -9,6 +9,8 @@ from django.contrib import messages
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from policybuilder.documents.assemble import InvalidAnswers
 from policybuilder.documents.engine import ClauseError
@@ -21,7 +23,9 @@ from policybuilder.publishing.models import Publication
 from policybuilder.publishing.slugs import SlugRefused
 
 logger = logging.getLogger(__name__)
-CHANGED = "Something changed since you opened this page (our clause library, or another tab). Check what would be published below, then press the button again."
+CHANGED = gettext_lazy(
+    "Something changed since you opened this page (our clause library, or another tab). Check what would be published below, then press the button again."
+)
 
 
 def manage(request: HttpRequest, token: str) -> HttpResponse:
@@ -74,7 +78,11 @@ def _start(
         return None
     except InvalidAnswers:
         return None  # the page says why it cannot be published
-    return _done(request, saved, f"Published at /p/{version.publication.slug}/. Put the link in your shop's footer.")
+    return _done(
+        request,
+        saved,
+        _("Published at /p/%(slug)s/. Put the link in your shop's footer.") % {"slug": version.publication.slug},
+    )
 
 
 def _publish(
@@ -90,14 +98,14 @@ def _publish(
     except services.NothingToPublish:
         if publication.state != "published":
             services.publication_republish(publication)
-            return _done(request, saved, "Your policy is public again.")
-        return _done(request, saved, "The public page already shows exactly this.")
+            return _done(request, saved, _("Your policy is public again."))
+        return _done(request, saved, _("The public page already shows exactly this."))
     except services.CandidateChanged:
         forms["_changed"] = CHANGED
         return None
     except InvalidAnswers:
         return None
-    return _done(request, saved, f"Version {version.number} is published.")
+    return _done(request, saved, _("Version %(number)d is published.") % {"number": version.number})
 
 
 def _unpublish(
@@ -107,7 +115,7 @@ def _unpublish(
         return None
     services.publication_unpublish(publication)
     return _done(
-        request, saved, "Your policy is no longer public. Its versions are kept: publish it again at any time."
+        request, saved, _("Your policy is no longer public. Its versions are kept: publish it again at any time.")
     )
 
 
@@ -117,7 +125,7 @@ def _republish(
     if publication is None:
         return None
     services.publication_republish(publication)
-    return _done(request, saved, "Your policy is public again.")
+    return _done(request, saved, _("Your policy is public again."))
 
 
 def _rename(
@@ -131,7 +139,11 @@ def _rename(
     except SlugRefused as exc:
         form.add_error("slug", str(exc))
         return None
-    return _done(request, saved, f"The address is now /p/{renamed.slug}/; /p/{publication.slug}/ leads there.")
+    return _done(
+        request,
+        saved,
+        _("The address is now /p/%(new)s/; /p/%(old)s/ leads there.") % {"new": renamed.slug, "old": publication.slug},
+    )
 
 
 def _notify(
@@ -142,7 +154,9 @@ def _notify(
         return None
     services.publication_notify(publication, email=form.notify_email)
     said = (
-        f"We will email {form.notify_email} when an update is ready." if form.notify_email else "We will not email you."
+        _("We will email %(email)s when an update is ready.") % {"email": form.notify_email}
+        if form.notify_email
+        else _("We will not email you.")
     )
     return _done(request, saved, said)
 

@@ -1,5 +1,8 @@
 """The public pages rendered from what is stored (no assembly): run once per publication generation,
-then served from the cache (public_cache.py)."""
+then served from the cache (public_cache.py).
+
+Each page is in its policy's language (the latest version's, for the list and the feed), whatever the
+visitor's: a page is rendered once and cached for everyone, so its cache key needs no language."""
 
 import json
 from typing import Any
@@ -10,8 +13,11 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
+from policybuilder.languages import SOURCE, language
 from policybuilder.publishing.diff import diff_source, text_diff
 from policybuilder.publishing.models import Publication, PublishedVersion
 from policybuilder.publishing.public_cache import Rendered
@@ -30,11 +36,17 @@ def _version(publication_pk: int, number: int) -> PublishedVersion:
     )
 
 
+def version_language(version: PublishedVersion) -> str:
+    """The language a version's policy is written in (the answers contract's code)."""
+    return str(version.saved.answers.get("language") or SOURCE)
+
+
 def _links(publication: Publication, version: PublishedVersion, latest: int) -> dict[str, Any]:
     slug = publication.slug
     return {
         "publication": publication,
         "version": version,
+        "language": version_language(version),
         "latest_number": latest,
         "shop": version.saved.shop_name,
         "latest_url": public_url("latest", slug),
@@ -43,6 +55,11 @@ def _links(publication: Publication, version: PublishedVersion, latest: int) -> 
         "pdf_url": public_url("pdf", slug, number=version.number),
         "changes_url": public_url("changes", slug, number=version.number),
     }
+
+
+def _render(template: str, context: dict[str, Any]) -> Rendered:
+    with translation.override(language(context["language"]).django):
+        return Rendered(render_to_string(template, context).encode(), HTML)
 
 
 def policy_page(publication_pk: int, number: int, latest: int) -> Rendered:
@@ -56,7 +73,7 @@ def policy_page(publication_pk: int, number: int, latest: int) -> Rendered:
     )
     if number < latest:
         context["next_version"] = _version(publication_pk, number + 1)
-    return Rendered(render_to_string("publishing/public_policy.html", context).encode(), HTML)
+    return _render("publishing/public_policy.html", context)
 
 
 def versions_page(publication_pk: int, latest: int) -> Rendered:
@@ -64,7 +81,7 @@ def versions_page(publication_pk: int, latest: int) -> Rendered:
     context = _links(version.publication, version, latest)
     context["versions"] = version.publication.versions.all()
     context["canonical"] = context["versions_url"]
-    return Rendered(render_to_string("publishing/public_versions.html", context).encode(), HTML)
+    return _render("publishing/public_versions.html", context)
 
 
 def changes_page(publication_pk: int, number: int, latest: int) -> Rendered:
@@ -73,20 +90,27 @@ def changes_page(publication_pk: int, number: int, latest: int) -> Rendered:
     version = _version(publication_pk, number)
     context = _links(version.publication, version, latest)
     context["canonical"] = context["changes_url"]
+    slug = version.publication.slug
+    # The version itself, as the latest or as a numbered page (a path, like the template's other links).
+    context["read_url"] = (
+        context["latest_url"]
+        if number == latest
+        else reverse("publishing:version", kwargs={"slug": slug, "number": number})
+    )
     if number > 1:
         before = _version(publication_pk, number - 1)
         context["before"] = before
         context["blocks"] = text_diff(
             diff_source(before.saved.data["sections"]), diff_source(version.saved.data["sections"])
         )
-    return Rendered(render_to_string("publishing/public_changes.html", context).encode(), HTML)
+    return _render("publishing/public_changes.html", context)
 
 
 def embed_fragment(publication_pk: int, latest: int) -> Rendered:
     """The policy's own markup for a shop's page: no <html> wrapper, no script, the policy's classes."""
     version = _version(publication_pk, latest)
     context = _links(version.publication, version, latest)
-    return Rendered(render_to_string("publishing/embed.html", context).encode(), HTML)
+    return _render("publishing/embed.html", context)
 
 
 def policy_data(publication_pk: int, latest: int) -> Rendered:
@@ -123,7 +147,7 @@ class VersionsFeed(Feed):
 
     def title(self, obj: Publication) -> str:
         latest = obj.versions.select_related("saved").first()
-        return f"Privacy policy for {latest.saved.shop_name if latest else obj.slug}: versions"
+        return _("Privacy policy for %(shop)s: versions") % {"shop": latest.saved.shop_name if latest else obj.slug}
 
     def link(self, obj: Publication) -> str:
         return public_url("versions", obj.slug)
@@ -132,13 +156,14 @@ class VersionsFeed(Feed):
         return public_url("feed", obj.slug)
 
     def subtitle(self, obj: Publication) -> str:
-        return "Each new version of this privacy policy, with what changed in it."
+        return _("Each new version of this privacy policy, with what changed in it.")
 
     def items(self, obj: Publication) -> Any:
         return obj.versions.select_related("publication")[:50]
 
     def item_title(self, item: PublishedVersion) -> str:
-        return f"Version {item.number}: {item.headline}"
+        # Translators: a feed entry's title; %(headline)s is what changed in the version, one sentence.
+        return _("Version %(number)d: %(headline)s") % {"number": item.number, "headline": item.headline}
 
     def item_description(self, item: PublishedVersion) -> str:
         return " ".join(item.changes) or item.headline
@@ -153,6 +178,10 @@ class VersionsFeed(Feed):
         return item.published_at
 
 
-def feed_document(request: HttpRequest, publication_pk: int) -> Rendered:
-    response = VersionsFeed()(request, publication_pk=publication_pk)
+def feed_document(request: HttpRequest, publication_pk: int, latest: int) -> Rendered:
+    """The feed in the latest version's language (its entries' headlines are each in their own version's)."""
+    feed = VersionsFeed()
+    feed.language = version_language(_version(publication_pk, latest))  # xml:lang, as the pages' <html lang>
+    with translation.override(language(feed.language).django):
+        response = feed(request, publication_pk=publication_pk)
     return Rendered(response.content, response["Content-Type"])

@@ -1,15 +1,19 @@
 """The public pages of a published policy: thin views over the cache (public_cache.py) and the stored
-renderings (pages.py). Unknown and unpublished addresses look alike (404); deleted ones answer 410."""
+renderings (pages.py). Unknown and unpublished addresses look alike (404); deleted ones answer 410.
+Those answers are in the visitor's language: an address with no policy has no policy's language to
+use, and an unpublished one must not show its policy's."""
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from policybuilder.documents.pdf_jobs import FAILED, READY, pdf_asked_again, pdf_stored
+from policybuilder.languages import language
 from policybuilder.publishing import pages
 from policybuilder.publishing.models import DELETED, PUBLISHED, PublishedVersion
 from policybuilder.publishing.public_cache import MOVED, PublicState, Rendered, public_response, public_state
@@ -76,7 +80,7 @@ def versions(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def feed(request: HttpRequest, slug: str) -> HttpResponse:
-    return _page(request, slug, "feed", lambda s: pages.feed_document(request, s.pk))
+    return _page(request, slug, "feed", lambda s: pages.feed_document(request, s.pk, s.latest))
 
 
 @require_safe
@@ -109,7 +113,8 @@ def pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "page": reverse("publishing:version", kwargs={"slug": state.slug, "number": number}),
             "failed": saved.pdf_status == FAILED,
         }
-        response = render(request, "publishing/pdf_wait.html", context, status=503)
+        with translation.override(language(pages.version_language(version)).django):  # as the policy's pages
+            response = render(request, "publishing/pdf_wait.html", context, status=503)
         response["Retry-After"] = "10"
         return response
     response = HttpResponse(content, content_type="application/pdf")

@@ -5,10 +5,12 @@ cached public pages of the old state are never served again."""
 import logging
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.services import policy_store
+from policybuilder.languages import language
 from policybuilder.publishing.candidate import candidate_build
 from policybuilder.publishing.changes import change_headline
 from policybuilder.publishing.models import DELETED, PUBLISHED, UNPUBLISHED, Publication, PublishedVersion
@@ -40,7 +42,7 @@ def publication_start(*, source: SavedPolicy, slug: str, notify_email: str, expe
     with transaction.atomic():
         slug = slug_check(slug)
         if publication_of(family=source.family) is not None:
-            raise SlugRefused("This policy is published already.")
+            raise SlugRefused(_("This policy is published already."))
         publication = Publication.objects.create(slug=slug, family=source.family, notify_email=notify_email)
         version = _version_add(publication=publication, source=source, latest=None, expected=expected)
     public_cache_forget(publication)
@@ -75,12 +77,14 @@ def _version_add(
         if source.content_hash == candidate.fingerprint
         else policy_store(policy=candidate.policy, family=source.family)
     )
+    with translation.override(language(candidate.language).django):  # stored, for the version's readers
+        headline = change_headline(candidate.changes, first=latest is None)
     version = PublishedVersion.objects.create(
         publication=publication,
         number=latest.number + 1 if latest else 1,
         saved=saved,
         published_at=timezone.now(),
-        headline=change_headline(candidate.changes, first=latest is None)[:300],
+        headline=headline[:300],
         changes=candidate.changes,
         snapshot=candidate.snapshot,
     )
@@ -114,10 +118,12 @@ def publication_republish(publication: Publication) -> None:
 def publication_rename(publication: Publication, *, slug: str) -> Publication:
     """The one rename allowed: the old address redirects to the new. Raises SlugRefused."""
     if publication.old_slug:
-        raise SlugRefused(f"The address was changed once already (from /p/{publication.old_slug}/).")
+        raise SlugRefused(
+            _("The address was changed once already (from /p/%(slug)s/).") % {"slug": publication.old_slug}
+        )
     new = slug_check(slug, keep=publication)
     if new == publication.slug:
-        raise SlugRefused(f"/p/{new}/ is the address already.")
+        raise SlugRefused(_("/p/%(slug)s/ is the address already.") % {"slug": new})
     _change(publication, slug=new, old_slug=publication.slug)
     return Publication.objects.get(pk=publication.pk)
 

@@ -5,6 +5,7 @@ import re
 from anyascii import anyascii
 from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from policybuilder.publishing.models import Publication
 
@@ -100,9 +101,16 @@ def slug_check(text: str, *, keep: Publication | None = None) -> str:
     """The slug an owner typed, normalised; raises SlugRefused saying what to change."""
     slug = slug_normalize(text)
     if len(slug) < MIN_LENGTH:
-        raise SlugRefused(f"Use at least {MIN_LENGTH} letters or digits, for example the shop's name.")
+        raise SlugRefused(
+            _("Use at least %(count)d letters or digits, for example the shop's name.") % {"count": MIN_LENGTH}
+        )
     if slug in RESERVED:
-        raise SlugRefused(f"“{slug}” is kept for the site itself: choose another, such as {slug_suggest(slug)}.")
+        raise SlugRefused(
+            _("“%(slug)s” is kept for the site itself: choose another, such as %(free)s.")
+            % {"slug": slug, "free": slug_suggest(slug)}
+        )
     if slug_taken(slug, keep=keep):
-        raise SlugRefused(f"/p/{slug}/ is taken by another shop: {slug_suggest(slug)} is free.")
+        raise SlugRefused(
+            _("/p/%(slug)s/ is taken by another shop: %(free)s is free.") % {"slug": slug, "free": slug_suggest(slug)}
+        )
     return slug

@@ -132,7 +132,7 @@ def other_choice_clean(form: forms.Form, *, choice: str, name_key: str, url_key:
     if picked == "other" and not other and not (form.has_error(name_key) or form.has_error(url_key)):
         form.add_error(name_key, gettext("Give the name and privacy notice of the service you use."))
     elif picked not in (None, "other") and other:
-        form.add_error(choice, gettext("Choose “One we don't list” to use the service you added below."))
+        form.add_error(choice, gettext("Choose “One we don't list (add it below)” to use the service you added."))
     return other
 
 

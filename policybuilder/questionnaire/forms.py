@@ -3,7 +3,6 @@ gives its part of the answers contract (DESIGN.md); `initial_from_answers` goes 
 a saved policy. The business, data, newsletter and review steps are here; the others have modules of
 their own (service_forms, sensitive_form, customer_forms, practices_form, size_form, retention_form)."""
 
-from datetime import date
 from functools import cache
 from typing import Any
 
@@ -11,17 +10,17 @@ import pycountry
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.utils.text import get_text_list
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from policybuilder.documents.countries import is_region
 from policybuilder.documents.law_tests import rule
-from policybuilder.languages import LANGUAGES, OFFERED, SOURCE
 from policybuilder.questionnaire.customer_forms import CoppaForm, CustomersForm, RepresentativesForm, SalesForm
 from policybuilder.questionnaire.fields import StepForm, email_field, url_field, yes_no, yes_or_no
 from policybuilder.questionnaire.i18n import Text
 from policybuilder.questionnaire.practices_form import PracticesForm
 from policybuilder.questionnaire.retention_form import RetentionForm
+from policybuilder.questionnaire.review_form import ReviewForm
 from policybuilder.questionnaire.sensitive_form import SensitiveForm
 from policybuilder.questionnaire.service_forms import AnalyticsForm, NewsletterDetailsForm, PaymentsForm, ShippingForm
 from policybuilder.questionnaire.size_form import SizeForm
@@ -234,50 +233,6 @@ class NewsletterForm(StepForm):
     @classmethod
     def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
         return {"has_newsletter": yes_or_no(bool(answers["newsletter"]))} if "newsletter" in answers else None
-
-
-class ReviewForm(StepForm):
-    title = _("Review")
-    intro = _("Check your answers. Change any of them, then create your policy.")
-
-    effective_date = forms.DateField(
-        label=_("Date the policy takes effect"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_(
-            "Usually today. The policy shows it as its “last updated” date; change it whenever you update the policy."
-        ),
-        error_messages={
-            "invalid": _("Enter a date like 2026-11-22 (year, month, day)."),
-            "required": _("Give the date the policy takes effect; today is fine."),
-        },
-    )
-
-    language = forms.ChoiceField(
-        label=_("Language of the policy"),
-        choices=[(lang.code, lang.native) for lang in LANGUAGES if lang.code in OFFERED],
-        required=False,  # English when not given
-        help_text=_(
-            "The language your customers read. You can make the policy in another language later, from its page."
-        ),
-        error_messages={
-            "invalid_choice": _("“%(value)s” is not one of the languages listed. Choose one from the list.")
-        },
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.fields["effective_date"].initial = date.today()
-        # The questionnaire's own language to start with (the browser's, or the one the owner switched to).
-        current = get_language() or SOURCE
-        self.fields["language"].initial = next((lang.code for lang in LANGUAGES if lang.django == current), SOURCE)
-
-    def answers(self) -> dict[str, Any]:
-        return {"effective_date": self.cleaned_data["effective_date"].isoformat(), "language": self.cleaned_data["language"] or SOURCE}  # fmt: skip
-
-    @classmethod
-    def initial_from_answers(cls, answers: dict[str, Any]) -> dict[str, Any] | None:
-        keys = ("effective_date", "language")
-        return {key: answers[key] for key in keys if key in answers} or None
 
 
 # The wizard's steps in order, (URL name, form). conditions.py decides which apply.

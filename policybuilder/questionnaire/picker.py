@@ -183,9 +183,9 @@ class NameBoxField(forms.CharField):
             raise ValidationError(self.unknown, code="unknown", params={"value": value})
         if found <= MATCHES_SHOWN:
             message = ngettext(
-                # Translators: English says it the same way for one service and for several.
-                "We do not know a service called “%(value)s”, but the %(count)s whose names contain it are in "
-                "the list above now: tick yours, or type its whole name.",
+                # Translators: %(count)s is from 1 to 10; the singular form is for one service.
+                "We do not know a service called “%(value)s”, but the one whose name contains it is in "
+                "the list above now: tick it, or type its whole name.",
                 "We do not know a service called “%(value)s”, but the %(count)s whose names contain it are in "
                 "the list above now: tick yours, or type its whole name.",
                 found,

@@ -149,7 +149,8 @@ class RetentionForm(StepForm):
         """A shop made for children may not keep accounts without limit (COPPA, 16 CFR 312.10)."""
         value: int | None = self.cleaned_data.get("account")
         if value is None and self.children:
-            raise forms.ValidationError(COPPA_ACCOUNT_LIMIT[:1].upper() + COPPA_ACCOUNT_LIMIT[1:] + ".")
+            limit = gettext(COPPA_ACCOUNT_LIMIT)
+            raise forms.ValidationError(limit[:1].upper() + limit[1:] + ".")
         return value
 
     def answers(self) -> dict[str, Any]:

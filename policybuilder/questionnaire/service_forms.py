@@ -105,7 +105,7 @@ class PaymentsForm(StepForm):
             error_messages={
                 "invalid_choice": gettext(
                     "We do not know a platform called “%(value)s”: check the spelling, choose one "
-                    "from the list, or choose “One we don't list” and add it below."
+                    "from the list, or choose “One we don't list (add it below)”."
                 )
             },
         )
@@ -215,7 +215,7 @@ class NewsletterDetailsForm(StepForm):
     def layout(self) -> Layout:
         return Layout(
             picker(self, "provider"),
-            other_row(gettext("If you chose “One we don't list”"), "other_name", "other_url"),
+            other_row(gettext("A newsletter service we don't list"), "other_name", "other_url"),
             "double_opt_in",
         )
 
@@ -247,13 +247,13 @@ class NewsletterDetailsForm(StepForm):
             label=gettext("Newsletter service"),
             help_text=gettext(
                 "The tool you write and send the newsletter with. If your shop platform sends it itself, "
-                "pick “One we don't list” and give the platform's name."
+                "pick “One we don't list (add it below)” and give the platform's name."
             ),
             error_messages={
                 "required": gettext("Choose the service that sends your newsletter."),
                 "invalid_choice": gettext(
                     "We do not know a service called “%(value)s”: check the spelling, choose one "
-                    "from the list, or choose “One we don't list” and add it below."
+                    "from the list, or choose “One we don't list (add it below)”."
                 ),
             },
         )

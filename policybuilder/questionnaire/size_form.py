@@ -120,8 +120,8 @@ class SizeForm(StepForm):
         label=_("People in the US whose data you handle in a year"),
         help_text=_(
             "Count buyers and also site visitors whose cookies or IP addresses your site or its tags "
-            "process: your analytics' yearly US visitors is a fair guess. State privacy laws start at 10,000 to "
-            "175,000 residents of the state."
+            "process: the yearly number of US visitors in your analytics is a fair guess. "
+            "State privacy laws start at 10,000 to 175,000 residents of the state."
         ),
         choices=[(band.key, band.words.capitalize()) for band in consumer_bands()] + [("", _("Not sure"))],
         required=False,

@@ -1,12 +1,13 @@
 """The tax-record rule: a row for every country a shop can pick, and policies that only name checked laws."""
 
 import re
+import shutil
 
 import pycountry
 import pytest
 import yaml
 
-from policybuilder.documents.assemble import policy_assemble
+from policybuilder.documents.assemble import InvalidAnswers, policy_assemble
 from policybuilder.documents.exporters import policy_text
 from policybuilder.documents.tax_records import (
     UNCONFIRMED_RULE,
@@ -16,6 +17,7 @@ from policybuilder.documents.tax_records import (
     tax_record_rules,
     tax_records_read,
 )
+from policybuilder.languages import TRANSLATED
 from policybuilder.questionnaire.forms import country_choices
 from tests.base import CLAUSES, keep_for_inspection, make_answers
 
@@ -106,3 +108,48 @@ def test_a_row_that_cannot_be_used_is_refused_with_its_country_named(tmp_path, r
     path.write_text(row + "\n", encoding="utf-8")
     with pytest.raises(TaxRecordsError, match=re.escape(complaint)):
         tax_records_read(path)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_confirmed_rule_has_a_current_translation_in_every_language(code):
+    rules = [r for r in tax_record_rules().values() if r.confirmed]
+    assert rules
+    assert [r.country for r in rules if r.rule_in(code) is None] == []
+    assert all(r.rule_in(code) != r.rule for r in rules)  # a translation, not a copy of the English
+
+
+@pytest.mark.django_db
+def test_a_changed_english_rule_makes_its_translations_stale_and_a_policy_in_that_language_names_the_row(
+    tmp_path, settings
+):
+    text = (CLAUSES / "tax-records.yaml").read_text(encoding="utf-8")
+    english = tax_record_rule("GB").rule
+    (tmp_path / "tax-records.yaml").write_text(text.replace(english, english + ", as amended"), encoding="utf-8")
+    changed = tax_records_read(tmp_path / "tax-records.yaml")["GB"]
+    assert changed.rule_in("en") == english + ", as amended"
+    assert changed.rule_in("de") is None  # stale: never the old German for the new English
+    assert tax_record_rule("GB").rule_in("de")  # the shipped row is current
+    shutil.copytree(CLAUSES, tmp_path / "clauses")
+    (tmp_path / "clauses" / "tax-records.yaml").write_text(
+        text.replace(english, english + ", as amended"), encoding="utf-8"
+    )
+    settings.CLAUSES_DIR = tmp_path / "clauses"
+    tax_record_rules.cache_clear()
+    try:
+        with pytest.raises(InvalidAnswers) as refused:
+            _shop_in("GB", language="de")
+    finally:
+        tax_record_rules.cache_clear()
+    assert "record-keeping rule for GB in clauses/tax-records.yaml has no current German translation" in str(
+        refused.value.errors
+    )
+
+
+def test_a_rule_translated_into_a_language_we_do_not_have_is_refused(tmp_path):
+    (tmp_path / "tax-records.yaml").write_text(
+        '- code: "GB"\n  years: 6\n  rule: "UK tax rules"\n  source: "HMRC"\n  checked: "2026-12-01"\n'
+        '  translates: "x"\n  translations:\n    nl: "Britse belastingregels"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(TaxRecordsError, match="GB: no such language: nl"):
+        tax_records_read(tmp_path / "tax-records.yaml")

@@ -161,3 +161,17 @@ def test_a_translation_that_drops_a_condition_of_the_english_is_refused(editor_c
     posted = {"title": "Responsable", "body": dropped, "receives": "", "current": "on", "opened_version": row.version}
     page = editor_client.post(url, posted).content.decode()
     assert "The translation does not follow the English: it leaves out what the English reads: shop.phone" in page
+
+
+def test_the_admin_lists_the_stale_translations_in_the_same_few_queries_however_many_there_are(
+    editor_client, django_assert_max_num_queries
+):
+    clause = Clause.objects.get(slug="changes")
+    clause.body = clause.body + "\nA sentence no translation has yet.\n"
+    clause.save()
+    url = reverse("admin:library_translation_changelist")
+    stale = editor_client.get(url, {"state": "stale"}).content.decode()
+    assert "5 translations" in stale and ">changes<" in stale and ">rights<" not in stale
+    with django_assert_max_num_queries(40):  # a query per row would be 100 on this page alone
+        page = editor_client.get(url, {"language__exact": "de", "kind__exact": "clause"}).content.decode()
+    assert ">changes<" in page and ">rights<" in page

@@ -1,8 +1,10 @@
 """The step forms: what they accept, what they refuse, and that they speak the answers contract."""
 
 import copy
+from types import SimpleNamespace
 
 import pytest
+from django.template.loader import render_to_string
 from django.utils.datastructures import MultiValueDict
 
 from policybuilder.documents.assemble import policy_assemble
@@ -118,12 +120,24 @@ def test_a_platform_we_do_not_list_is_named_by_the_owner_and_only_when_chosen():
     assert "Give the name and privacy notice" in form.errors["other_platform_name"][0]
     added = {"other_platform_name": "Vitrine", "other_platform_url": "https://vitrine.example/p"}
     form = _form(PaymentsForm, platform="wix", gateways=["stripe"], stores_card_numbers="no", **added)
-    assert "Choose “One we don't list”" in form.errors["platform"][0]
+    assert "Choose “One we don't list (add it below)”" in form.errors["platform"][0]
     form = _form(PaymentsForm, platform="other", gateways=["stripe"], stores_card_numbers="no", **added)
     assert form.is_valid() and form.answers()["platform"] == {
         "name": "Vitrine",
         "privacy_url": "https://vitrine.example/p",
     }
+
+
+@pytest.mark.parametrize(("form_class", "field", "fields"), [
+    (PaymentsForm, "platform", {"gateways": ["stripe"], "stores_card_numbers": "no"}),
+    (NewsletterDetailsForm, "provider", {"double_opt_in": "yes"}),
+])  # fmt: skip
+def test_a_refused_name_points_to_the_option_as_the_list_writes_it(form_class, field, fields):
+    form = _form(form_class, **{field: "no-such-service"}, **fields)
+    shown = dict(form.fields[field].extra)["other"]  # "One we don't list (add it below)"
+    assert f"“{shown}”" in form.errors[field][0]
+    if field == "provider":  # its hint says what to pick when the shop platform sends the newsletter
+        assert f"“{shown}”" in form.fields[field].help_text
 
 
 def test_the_platform_question_may_be_left_unanswered():
@@ -152,3 +166,10 @@ def test_a_shop_made_for_children_without_an_address_is_told_on_the_customers_pa
     assert "COPPA requires" in form.non_field_errors()[0] and "Add it on the “Your business” page." in form.non_field_errors()[0]  # fmt: skip
     with_address = CustomersForm(data=posted, prefix="step", catalogue=catalogue_choices(), business=business | {"address": "PO Box 12, Portland OR"})  # fmt: skip
     assert with_address.is_valid()
+
+
+def test_the_review_summary_names_each_step_as_its_heading_writes_it():
+    """No case change on a step's title: German nouns keep their capital letters."""
+    step = SimpleNamespace(title="Your customers", url="/questionnaire/customers/", answers=[])
+    html = render_to_string("questionnaire/summary.html", {"summary": [step]})
+    assert 'Change<span class="visually-hidden"> your answers to “Your customers”</span>' in html

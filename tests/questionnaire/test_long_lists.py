@@ -72,6 +72,14 @@ def test_part_of_a_name_lists_the_providers_it_matches_to_tick(client):
     assert Draft.objects.get().answers["payments"]["gateways"] == ["payment-0123"]
 
 
+def test_part_of_a_name_that_matches_one_provider_says_so_in_the_singular(client):
+    add_services("payment", 300)
+    _at_payments(client)
+    page = _payments(client, gateways_by_name="Payment 0250")
+    assert "We do not know a service called “Payment 0250”, but the one whose name contains it is in the list" in page
+    assert not checked(page, "payments-gateways", "payment-0250")  # listed, not ticked
+
+
 def test_a_name_we_do_not_list_says_so_next_to_the_box(client):
     add_services("payment", 300)
     _at_payments(client)

@@ -6,6 +6,8 @@ from django.utils.datastructures import MultiValueDict
 
 from policybuilder.documents.assemble import InvalidAnswers, policy_assemble
 from policybuilder.documents.models import SavedPolicy
+from policybuilder.documents.schema_practices import COPPA_ACCOUNT_LIMIT, coppa_retention_errors
+from policybuilder.questionnaire import retention_form
 from policybuilder.questionnaire.retention_form import LIMITS, PERIODS, RetentionForm
 from tests.base import make_answers
 from tests.questionnaire.wizard import GOLDEN_GATE_GOODS, PIPS_POTTERY, answer, complete, step_url
@@ -110,3 +112,13 @@ def test_a_shop_for_children_must_say_when_it_deletes_an_unused_account():
     kept = RetentionForm(data={"account": "2"}, children=True, periods=("orders_years", "account"))
     assert kept.is_valid() and kept.answers() == {"retention": {"account": 2}}
     assert RetentionForm(data={}, periods=("orders_years", "account")).is_valid()  # other shops may leave it empty
+
+
+def test_the_coppa_account_error_is_in_the_pages_language_and_the_contracts_stays_english(monkeypatch):
+    german = "nach COPPA darf ein Shop für Kinder unter 13 Jahren ihre Daten nie unbegrenzt aufbewahren"
+    monkeypatch.setattr(retention_form, "gettext", lambda text: german if text == COPPA_ACCOUNT_LIMIT else text)
+    refused = RetentionForm(data={}, children=True, periods=("orders_years", "account"))
+    assert refused.errors["account"] == ["Nach COPPA darf ein Shop für Kinder unter 13 Jahren ihre Daten nie unbegrenzt aufbewahren."]  # fmt: skip
+    answers = {"children": True, "data": {"accounts": True}}
+    assert coppa_retention_errors(answers) == [f"retention.account: {COPPA_ACCOUNT_LIMIT}"]
+    assert COPPA_ACCOUNT_LIMIT.startswith("under COPPA, a shop made for children under 13")
