@@ -44,9 +44,9 @@ CODES = tuple(language.code for language in LANGUAGES)
 TRANSLATED = tuple(code for code in CODES if code != SOURCE)
 # The languages the questionnaire and the review page offer: those whose every clause, section, service
 # text and gettext string is translated (tests/documents/test_languages.py checks each offered one).
-# The others are translated in the library as work goes on; a policy in them is refused, naming what
-# is missing, until they are complete and added here.
-OFFERED: tuple[str, ...] = (SOURCE,)
+# A new language is translated in the library first; a policy in it is refused, naming what is missing,
+# until it is complete and added here.
+OFFERED: tuple[str, ...] = CODES
 
 
 def language(code: str) -> Language:
@@ -75,9 +75,10 @@ def long_date(day: date, code: str) -> str:
     with translation.override(code.lower()):
         # Django's Italian format pads the day ("03"): running text writes "3 dicembre 2026".
         pattern = pattern or ("j F Y" if base == "it" else get_format("DATE_FORMAT"))
-        if base == "fr" and day.day == 1:
-            # French writes the first of the month as an ordinal, "1er mai", every other day as a number.
-            pattern = pattern.replace("j", r"j\e\r", 1)
+        if base in ("fr", "it", "pt") and day.day == 1:
+            # French, Italian and Brazilian Portuguese write the first of the month as an ordinal ("1er mai",
+            # "1º maggio", "1º de maio"), every other day as a number.
+            pattern = pattern.replace("j", r"j\e\r" if base == "fr" else r"j\º", 1)
         written = date_format(day, pattern)
         if base in LOWERCASE_MONTHS:
             # Django capitalises some months ("Dicembre", "Dezembro") as a calendar heading would.

@@ -15,6 +15,7 @@ from typing import Any
 from policybuilder.documents import countries
 from policybuilder.documents.law_tests import NO, UNKNOWN, YES, Outcome, rule, size_outcome
 from policybuilder.documents.us_states import state_codes, state_outcome, us_states
+from policybuilder.languages import SOURCE, language_active
 
 # Laws with no size test, brought by customers or the home country.
 WORLD: tuple[str, ...] = ("ch", "jp", "nz", "sg", "cn")
@@ -54,6 +55,13 @@ class Decision:
     def voluntary(self) -> bool:
         """Its sections are in the policy although the law is not known to require them."""
         return self.shown and self.applies != YES
+
+
+def _state_name(state: Any) -> str:
+    """A US state's name in the language being written: laws.yaml gives the English, pycountry the others."""
+    if language_active() == SOURCE:
+        return str(state.state)
+    return countries.region_name("US", state.code.split("-")[1]) or str(state.state)
 
 
 @dataclass(frozen=True)
@@ -108,17 +116,17 @@ class Laws:
     @property
     def states_required(self) -> tuple[str, ...]:
         """The names of the states whose law is known to reach the shop ("Virginia", ...)."""
-        return tuple(st.state for st in us_states() if self._applies(st.code) == YES)
+        return tuple(_state_name(st) for st in us_states() if self._applies(st.code) == YES)
 
     @property
     def states_voluntary(self) -> tuple[str, ...]:
         """The states whose items are in the policy although their law is not known to reach the shop."""
-        return tuple(st.state for st in us_states() if self._applies(st.code) in (NO, UNKNOWN))
+        return tuple(_state_name(st) for st in us_states() if self._applies(st.code) in (NO, UNKNOWN))
 
     @property
     def signal_states(self) -> tuple[str, ...]:
         """The states in the policy whose law requires honouring opt-out signals such as GPC."""
-        return tuple(st.state for st in us_states() if st.optout_signal and st.code in self.states)
+        return tuple(_state_name(st) for st in us_states() if st.optout_signal and st.code in self.states)
 
     def decision(self, code: str) -> Decision | None:
         return next((d for d in self.decisions if d.code == code), None)

@@ -18,7 +18,7 @@ from jinja2 import StrictUndefined, Template, TemplateError
 from markdown_it import MarkdownIt
 
 from policybuilder.documents.facts import PolicyFacts
-from policybuilder.documents.inventory import and_list
+from policybuilder.documents.inventory import and_list, list_word
 from policybuilder.documents.sandbox import SAFE_FILTERS, ClauseSandbox, bounded_range, output_bounded, template_check
 from policybuilder.library.revision import revision_current
 from policybuilder.library.selectors import library_snapshot
@@ -67,9 +67,11 @@ def md_escape(value: Any) -> str:
 
 def _or_list(items: Any) -> str:
     items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
     # Translators: joins the last two items of a list of alternatives ("email, post or phone").
-    word = pgettext("list", "or")
-    return f"{', '.join(items[:-1])} {word} {items[-1]}" if len(items) > 1 else "".join(items)
+    word = list_word(pgettext("list", "or"), items[-1])
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
 def _names(providers: Any) -> str:

@@ -22,11 +22,21 @@ _LINK = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\(\S*\)")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|„[^“\n]*“|«[^»\n]*»")
 
 
+def _without(text: str, name: str) -> str:
+    return re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)  # whole words: "it" is not in "usare"
+
+
 def english_leftovers(text: str, *, names: list[str]) -> list[str]:
     """The English words of ENGLISH_WORDS left in `text`, once every one of `names` (the shop's and the
     providers' names, the owner's free text, addresses) and every link and email address are taken out."""
-    text = _LINK.sub(" ", text)  # first: a short answer ("us", "eu") must not cut a link into words
-    for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)  # whole words: "it" is not in "usare"
+    ordered = sorted({n for n in names if n.strip()}, key=len, reverse=True)
+    # First the names that hold a link themselves ("[Pay](javascript:…)"), which taking links out would cut
+    # up, leaving their words; then links, before the other names: a name such as "USPS" or an answer such
+    # as "us" must not cut a link ("https://about.usps.com/who/") into words; then every name.
+    for name in (n for n in ordered if _LINK.search(n)):
+        text = _without(text, name)
+    text = _LINK.sub(" ", text)
+    for name in ordered:
+        text = _without(text, name)
     text = _QUOTED.sub(" ", text)
     return sorted({w.lower() for w in _WORD.findall(text) if w.lower() in ENGLISH_WORDS})

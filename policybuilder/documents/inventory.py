@@ -9,6 +9,7 @@ translation.override. The constants below stay English (gettext_noop marks them 
 and are translated where a kind is built or shown.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext, pgettext
 
 from policybuilder.documents.countries import EEA
+from policybuilder.languages import language_active
 
 # Legal bases as the data table shows them; the table's key says once what each one means. A kind keeps
 # these English words as keys (`DataKind.bases`) and shows them translated.
@@ -72,13 +74,28 @@ class DataKind:
         return " ".join(f"{part}." for part in parts)
 
 
+# Spanish writes "e" for "y" before an "i" sound and "u" for "o" before an "o" sound ("Estonia e Irlanda",
+# "siete u ocho"); "hie-" ("hierro") keeps "y". The joined word depends on the next one, so gettext alone
+# cannot say it.
+_SPANISH_BEFORE = {"y": ("e", re.compile(r"(?i)(i|hi(?!e))")), "o": ("u", re.compile(r"(?i)h?o"))}
+
+
+def list_word(word: str, following: str) -> str:
+    """The list joiner `word` ("y", "o") as it is written before `following` in the language being written."""
+    if word in _SPANISH_BEFORE and language_active() == "es":
+        replacement, sound = _SPANISH_BEFORE[word]
+        if sound.match(following.lstrip("*_“\"'(")):
+            return replacement
+    return word
+
+
 def and_list(items: list[str] | tuple[str, ...]) -> str:
     """'A', 'A and B', 'A, B and C'; items that hold commas themselves are kept apart by semicolons."""
     items = [str(item) for item in items]
     if len(items) < 2:
         return "".join(items)
     # Translators: joins the last two items of a list ("email, post and phone"; "A, B; C, D; and E").
-    word = pgettext("list", "and")
+    word = list_word(pgettext("list", "and"), items[-1])
     if any("," in item for item in items):
         # Translators: keeps apart list items that hold commas themselves ("A, B; C, D; and E"), with its
         # spaces: French writes " ; " (a no-break space, U+00A0, before the semicolon).

@@ -140,13 +140,16 @@ def _kind_lines(old: list[dict[str, str]], new: list[dict[str, str]]) -> list[st
 def _law_lines(old: list[dict[str, str]], new: list[dict[str, str]]) -> list[str]:
     before = {law.get("code", ""): law.get("name", "") for law in old}
     after = {law.get("code", ""): law.get("name", "") for law in new}
-    # Translators: %(law)s is a law's short name as the policy gives it ("GDPR", "California Consumer
-    # Privacy Act"); the article before it is English's, put the one the law's name needs or none.
     added = [
-        _("Added what the policy says under the %(law)s.") % {"law": after[code]} for code in _missing(after, before)
+        # Translators: %(law)s is a law's short name as the policy gives it ("GDPR", "California Consumer
+        # Privacy Act"), in English; the article before it is English's: put the one the name needs, or none.
+        _("Added what the policy says under the %(law)s.") % {"law": after[code]}
+        for code in _missing(after, before)
     ]
     removed = [
-        _("Removed what the policy said under the %(law)s.") % {"law": before[code]} for code in _missing(before, after)
+        # Translators: as above, for a law no longer in the policy.
+        _("Removed what the policy said under the %(law)s.") % {"law": before[code]}
+        for code in _missing(before, after)
     ]
     return added + removed
 

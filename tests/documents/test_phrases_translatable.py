@@ -149,3 +149,19 @@ def test_an_owners_purpose_loses_the_word_the_policys_language_starts_it_with(co
     with translation.override(code):
         assert Sensitive(known=True, special=(), other_fields=(), purpose=typed).purpose_phrase == phrase
         assert Sales(categories=(), buyers=(), purpose=typed).purpose_phrase == phrase
+
+
+@pytest.mark.parametrize(
+    ("items", "joined"),
+    [
+        (["Estonia", "Irlanda"], "Estonia e Irlanda"),
+        (["agua", "hierro"], "agua y hierro"),
+        (["datos", "historial"], "datos e historial"),
+        (["Francia", "Alemania"], "Francia y Alemania"),
+    ],
+)
+def test_spanish_lists_write_e_before_an_i_sound(items, joined):
+    with translation.override("es"):
+        assert and_list(items) == joined
+    with translation.override("en"):
+        assert and_list(["Estonia", "Ireland"]) == "Estonia and Ireland"

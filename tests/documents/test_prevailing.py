@@ -45,6 +45,7 @@ def _form(data):
 
 
 def test_the_review_step_asks_only_when_more_than_one_language_is_offered(monkeypatch):
+    monkeypatch.setattr(review_form, "OFFERED", ("en",))
     assert "prevailing_language" not in _form({}).fields
     monkeypatch.setattr(review_form, "OFFERED", ("en", "de"))
     form = _form({"review-language": "en", "review-prevailing_language": "de"})

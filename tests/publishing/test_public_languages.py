@@ -57,6 +57,11 @@ def test_a_long_date_is_written_as_each_language_writes_it():
     assert long_date(first, "fr") == "1er décembre 2026"  # the first of the month is an ordinal in French
     assert long_date(day, "es") == "3 de diciembre de 2026"
     assert long_date(day, "pt-BR") == long_date(day, "pt-br")
+    assert long_date(day, "pt-BR") == "3 de dezembro de 2026"  # Django capitalises the month; text does not
+    assert long_date(day, "it") == "3 dicembre 2026"  # not Django's "03 Dicembre 2026"
+    assert long_date(first, "it") == "1º dicembre 2026"
+    assert long_date(first, "fr-CA") == "1er décembre 2026"
+    assert long_date(first, "pt-BR") == "1º de dezembro de 2026"
 
 
 def test_a_french_policy_takes_effect_on_the_1er_and_a_us_policy_keeps_its_own_style():
