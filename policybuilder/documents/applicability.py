@@ -57,7 +57,7 @@ class Decision:
         return self.shown and self.applies != YES
 
 
-def _state_name(state: Any) -> str:
+def state_name(state: Any) -> str:
     """A US state's name in the language being written: laws.yaml gives the English, pycountry the others."""
     if language_active() == SOURCE:
         return str(state.state)
@@ -116,17 +116,17 @@ class Laws:
     @property
     def states_required(self) -> tuple[str, ...]:
         """The names of the states whose law is known to reach the shop ("Virginia", ...)."""
-        return tuple(_state_name(st) for st in us_states() if self._applies(st.code) == YES)
+        return tuple(state_name(st) for st in us_states() if self._applies(st.code) == YES)
 
     @property
     def states_voluntary(self) -> tuple[str, ...]:
         """The states whose items are in the policy although their law is not known to reach the shop."""
-        return tuple(_state_name(st) for st in us_states() if self._applies(st.code) in (NO, UNKNOWN))
+        return tuple(state_name(st) for st in us_states() if self._applies(st.code) in (NO, UNKNOWN))
 
     @property
     def signal_states(self) -> tuple[str, ...]:
         """The states in the policy whose law requires honouring opt-out signals such as GPC."""
-        return tuple(_state_name(st) for st in us_states() if st.optout_signal and st.code in self.states)
+        return tuple(state_name(st) for st in us_states() if st.optout_signal and st.code in self.states)
 
     def decision(self, code: str) -> Decision | None:
         return next((d for d in self.decisions if d.code == code), None)

@@ -11,7 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from policybuilder.documents.applicability import NO, SIZE_TESTED, UNKNOWN, Laws
+from policybuilder.documents.applicability import NO, SIZE_TESTED, UNKNOWN, Laws, state_name
 from policybuilder.documents.law_tests import rule, size_outcome
 from policybuilder.documents.to_confirm import Unconfirmed, unconfirmed_item
 from policybuilder.documents.us_states import states_to_count, us_states
@@ -76,8 +76,8 @@ def _state_items(laws: Laws, answers: dict[str, Any], taken: set[str]) -> list[U
         counted = size.get("us_state_consumers") or {}
         left = [st for st in states_to_count(size) if st.code not in counted and any(d.code == st.code for d in unsure)]  # fmt: skip
         if left and size.get("us_consumers") is not None:
-            states = ", ".join(st.state for st in left)  # the states' names as clauses/laws.yaml gives them
-            # Translators: %(states)s is a list of US states' names, in English ("Virginia, Colorado").
+            states = ", ".join(state_name(st) for st in left)
+            # Translators: %(states)s is a list of US states' names ("Virginia, Colorado").
             question = _("How many of those people live in each of these states: %(states)s? Each state's law counts only its own residents.") % {"states": states}  # fmt: skip
             field = f"consumers_{left[0].code}"  # the size form's field for the first of them
             items.append(unconfirmed_item("size.us_state_consumers", "size", question, meanwhile, field=field))
