@@ -7,9 +7,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from policybuilder.documents.assemble import InvalidAnswers
+from policybuilder.languages import SOURCE, language
 from policybuilder.publishing.candidate import candidate_build
 from policybuilder.publishing.models import PUBLISHED, Publication
 from policybuilder.publishing.pages import public_url
@@ -36,12 +38,12 @@ def update_notice_send(publication: Publication) -> bool:
         "public_url": public_url("latest", publication.slug),
         "manage_url": settings.SITE_URL + reverse("publishing:manage", kwargs={"token": latest.saved.token}),
     }
-    send_mail(
-        subject=f"An update to the privacy policy of {context['shop']} is ready",
-        message=render_to_string("publishing/update_email.txt", context),
-        from_email=None,
-        recipient_list=[publication.notify_email],
-    )
+    # In the policy's language, as its change lines are: the owner chose it, and the owner's interface
+    # language is not stored (the worker that sends this has no request).
+    with translation.override(language(latest.saved.answers.get("language", SOURCE)).django):
+        subject = _("An update to the privacy policy of %(shop)s is ready") % {"shop": context["shop"]}
+        message = render_to_string("publishing/update_email.txt", context)
+    send_mail(subject=subject, message=message, from_email=None, recipient_list=[publication.notify_email])
     Publication.objects.filter(pk=publication.pk).update(notified_at=timezone.now())
     logger.info("publication %s: update notice sent", publication.pk)
     return True
