@@ -92,6 +92,7 @@ VERSION_IN = {
     "en": pgettext_lazy("the version in …", "English"),
     "es": pgettext_lazy("the version in …", "Spanish"),
     "fr": pgettext_lazy("the version in …", "French"),
+    "fr-CA": pgettext_lazy("the version in …", "Canadian French"),
     "de": pgettext_lazy("the version in …", "German"),
     "pt-BR": pgettext_lazy("the version in …", "Brazilian Portuguese"),
     "it": pgettext_lazy("the version in …", "Italian"),

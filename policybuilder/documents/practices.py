@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop
 from policybuilder.documents.inventory import and_list
 from policybuilder.documents.providers import Provider, provider_resolve
 from policybuilder.documents.schema_practices import NOT_SURE
-from policybuilder.languages import language_active
+from policybuilder.languages import language_active, text_languages
 from policybuilder.library.types import ServiceData
 
 # The names are English here and translated where they are read (the policy's language is chosen per policy).
@@ -118,7 +118,8 @@ def _to_phrase(purpose: str) -> str:
     """An owner's "to check ..." or "check ...", as the words that follow "to" in a sentence (or its
     word in the policy's language)."""
     phrase = purpose.strip()
-    for word in (_PURPOSE_WORDS.get(language_active(), ""), _PURPOSE_WORDS["en"]):
+    own = next((_PURPOSE_WORDS[c] for c in text_languages(language_active()) if c in _PURPOSE_WORDS), "")
+    for word in (own, _PURPOSE_WORDS["en"]):  # a variant (fr-CA) uses its base's word
         if word and phrase.startswith(word):
             phrase = phrase.removeprefix(word)
             break

@@ -138,6 +138,7 @@ def test_the_list_separator_is_translated_and_english_keeps_its_own():
         ("de", "um Bestellungen zu prüfen", "Bestellungen zu prüfen"),  # only the leading word
         ("de", "to check orders", "check orders"),  # an owner may answer in English whatever the language
         ("fr", "pour vérifier les commandes.", "vérifier les commandes"),
+        ("fr-ca", "pour vérifier les commandes", "vérifier les commandes"),  # a variant: its base's word
         ("fr", "pourvoir aux commandes", "pourvoir aux commandes"),  # a word, not a prefix
         ("es", "para comprobar los pedidos", "comprobar los pedidos"),
         ("pt-br", "para verificar os pedidos", "verificar os pedidos"),

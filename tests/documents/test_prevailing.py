@@ -5,6 +5,7 @@ import pytest
 
 from policybuilder.documents.assemble import InvalidAnswers, policy_assemble
 from policybuilder.documents.exporters import policy_text
+from policybuilder.languages import CODES, VERSION_IN
 from policybuilder.questionnaire import review_form
 from policybuilder.questionnaire.review_form import ReviewForm
 from tests.base import make_answers
@@ -54,3 +55,10 @@ def test_the_review_step_asks_only_when_more_than_one_language_is_offered(monkey
     assert form.answers()["prevailing_language"] == "de"
     unset = _form({"review-language": "en"})
     assert unset.is_valid() and "prevailing_language" not in unset.answers()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_any_language_can_be_the_one_that_prevails(code):
+    text = _text(prevailing_language=code)
+    assert "is the one that applies" in text
+    assert str(VERSION_IN[code]) in text or code == "en"
