@@ -21,6 +21,8 @@ import pytest
 from django.core.cache import caches
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import pgettext
 from PIL import Image
 from pypdf import PageObject, PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
@@ -31,6 +33,7 @@ from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.pdf import PdfError, PdfMeta, pdf_key, pdf_meta, pdf_render, policy_pdf
 from policybuilder.documents.pdf_cache import CACHE_ALIAS, cached_bytes
 from policybuilder.documents.services import policy_publish
+from policybuilder.languages import language
 from tests.base import DATA, OUT, make_answers
 
 pytestmark = pytest.mark.django_db
@@ -424,3 +427,20 @@ def test_a_failed_pdf_says_so_and_offers_the_html_download(client):
     page = response.content.decode()
     assert "The PDF could not be made" in page
     assert reverse("documents:download", args=[saved.token, "html"]) in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["de", "fr-CA"])
+def test_a_translated_pdf_has_its_language_title_and_page_words(code):
+    policy = policy_assemble(answers=make_answers("eu", language=code))
+    pdf = pdf_render(html=policy_html(policy), meta=pdf_meta(policy.answers))
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = [flat(page.extract_text()) for page in reader.pages]
+    assert reader.trailer["/Root"]["/Lang"] == code  # hyphenation and screen readers follow it
+    assert reader.metadata.title == policy.title and "Privacy policy" not in policy.title
+    with translation.override(language(code).django):
+        page_word, of_word = pgettext("page number", "Page"), pgettext("page number", "of")
+    assert (page_word, of_word) != ("Page", "of")  # French keeps "Page" but says "sur"
+    for number, text in enumerate(pages, start=1):
+        assert f"{page_word} {number} {of_word} {len(pages)}" in text
+    assert "Page 1 of" not in " ".join(pages)
