@@ -55,6 +55,11 @@ class SavedPolicy(models.Model):
     def shop_name(self) -> str:
         return str(self.answers.get("business", {}).get("name", ""))
 
+    @property
+    def language(self) -> str:
+        """The language the policy is written in (the answers contract's code: "en", "pt-BR")."""
+        return str(self.answers.get("language") or "en")
+
     @cached_property
     def data(self) -> dict[str, Any]:
         """The JSON export parsed: coverage report, readability figures and notes as generated."""

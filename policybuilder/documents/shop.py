@@ -5,10 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.utils.translation import get_language
-
 from policybuilder.documents import countries
-from policybuilder.languages import long_date
+from policybuilder.languages import SOURCE, language_active, long_date
 
 
 @dataclass(frozen=True)
@@ -60,8 +58,8 @@ def date_written(value: str, *, us_style: bool) -> str:
     in another language its own long date ("15 décembre 2026", "15. Dezember 2026", "1er mai 2026"), as the
     public pages write it (languages.long_date)."""
     day = date.fromisoformat(value)
-    code = get_language() or "en"
-    if code.split("-")[0].lower() != "en":
+    code = language_active()
+    if code != SOURCE:
         return long_date(day, code)
     return f"{day:%B} {day.day}, {day.year}" if us_style else f"{day.day} {day:%B} {day.year}"
 

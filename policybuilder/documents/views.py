@@ -20,7 +20,7 @@ from policybuilder.documents.engine import ClauseError
 from policybuilder.documents.models import SavedPolicy
 from policybuilder.documents.pdf_jobs import FAILED, READY, pdf_asked_again, pdf_stored
 from policybuilder.documents.services import policy_opened, policy_publish
-from policybuilder.languages import CODES, LANGUAGES, OFFERED, SOURCE, language
+from policybuilder.languages import CODES, LANGUAGES, OFFERED, language
 from policybuilder.library.selectors import library_changed_since, library_changes_since
 from policybuilder.ops.limits import rate_limited
 
@@ -72,7 +72,7 @@ def _page(
 ) -> HttpResponse:
     """A page about one policy, in the policy's language, as its exports are: the owner chose that language
     for it, and "In another language" makes another version. The language switcher is hidden there."""
-    with translation.override(language(saved.answers.get("language", SOURCE)).django):
+    with translation.override(language(saved.language).django):
         return render(request, template, {"saved": saved, "in_policy_language": True, **context}, status=status)
 
 
@@ -145,7 +145,7 @@ def translate(request: HttpRequest, token: str) -> HttpResponse:
     if code not in CODES:
         errors = [gettext_lazy("Choose one of the languages listed.")]
         return _page(request, saved, "documents/translate_failed.html", {"errors": errors}, status=400)
-    if code == saved.answers.get("language", SOURCE):
+    if code == saved.language:
         return redirect(saved)
     limited = rate_limited(request, group="regenerate", token=token)
     if limited:

@@ -84,6 +84,10 @@ class TranslationForm(VersionedForm):
         return row
 
 
+# The English revisions of the changelist this thread is drawing (TranslationAdmin.changelist_view).
+_LIST = threading.local()
+
+
 class StateFilter(admin.SimpleListFilter):
     title = "state"
     parameter_name = "state"
@@ -94,7 +98,7 @@ class StateFilter(admin.SimpleListFilter):
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         if self.value() is None:
             return queryset
-        revisions = source_revisions(library_snapshot())  # once for the whole list, not a query per row
+        revisions = getattr(_LIST, "revisions", None) or source_revisions(library_snapshot())
         stale = [row.pk for row in queryset if revisions.get((row.kind, row.key)) != row.translates]
         return queryset.filter(pk__in=stale) if self.value() == "stale" else queryset.exclude(pk__in=stale)
 
@@ -112,7 +116,6 @@ class TranslationAdmin(EditedAdmin):
     search_fields = ("key", "title", "body")
     ordering = ("language", "kind", "key")
     change_form_template = "admin/library/translation/change_form.html"
-    _request = threading.local()  # the revisions of the request this thread is answering
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
         return ("kind", "key", "language", "translates")
@@ -121,19 +124,20 @@ class TranslationAdmin(EditedAdmin):
         return False  # translations come from the files, one per English text and language
 
     def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
-        # The English revisions, read once per list (in this thread's own slot): the stale column needs them per row.
-        self._request.revisions = source_revisions(library_snapshot())
+        # The English revisions, read once per list (in this thread's own slot): the state filter and the
+        # stale column need them for every row.
+        _LIST.revisions = source_revisions(library_snapshot())
         try:
             response = super().changelist_view(request, extra_context)
             if hasattr(response, "render"):
                 response.render()  # the rows are drawn now, while the revisions are there
             return response
         finally:
-            self._request.revisions = None
+            _LIST.revisions = None
 
     @admin.display(description="stale", boolean=True)
     def stale(self, obj: Translation) -> bool:
-        revisions = getattr(self._request, "revisions", None)
+        revisions = getattr(_LIST, "revisions", None)
         if revisions is None:
             return translation_stale(obj)
         return revisions.get((obj.kind, obj.key)) != obj.translates

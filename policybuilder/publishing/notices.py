@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from policybuilder.documents.assemble import InvalidAnswers
-from policybuilder.languages import SOURCE, language
+from policybuilder.languages import language
 from policybuilder.publishing.candidate import candidate_build
 from policybuilder.publishing.models import PUBLISHED, Publication
 from policybuilder.publishing.pages import public_url
@@ -40,7 +40,7 @@ def update_notice_send(publication: Publication) -> bool:
     }
     # In the policy's language, as its change lines are: the owner chose it, and the owner's interface
     # language is not stored (the worker that sends this has no request).
-    with translation.override(language(latest.saved.answers.get("language", SOURCE)).django):
+    with translation.override(language(latest.saved.language).django):
         subject = _("An update to the privacy policy of %(shop)s is ready") % {"shop": context["shop"]}
         message = render_to_string("publishing/update_email.txt", context)
     send_mail(subject=subject, message=message, from_email=None, recipient_list=[publication.notify_email])

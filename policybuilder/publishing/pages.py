@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from policybuilder.languages import SOURCE, language
+from policybuilder.languages import language
 from policybuilder.publishing.diff import diff_source, text_diff
 from policybuilder.publishing.models import Publication, PublishedVersion
 from policybuilder.publishing.public_cache import Rendered
@@ -38,7 +38,7 @@ def _version(publication_pk: int, number: int) -> PublishedVersion:
 
 def version_language(version: PublishedVersion) -> str:
     """The language a version's policy is written in (the answers contract's code)."""
-    return str(version.saved.answers.get("language") or SOURCE)
+    return version.saved.language
 
 
 def _links(publication: Publication, version: PublishedVersion, latest: int) -> dict[str, Any]:
