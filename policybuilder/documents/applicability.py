@@ -12,6 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from policybuilder.documents import countries
 from policybuilder.documents.law_tests import NO, UNKNOWN, YES, Outcome, rule, size_outcome
 from policybuilder.documents.us_states import state_codes, state_outcome, us_states
@@ -23,20 +26,21 @@ LAW_ORDER = ("eu", "uk", *WORLD, "us", "us-ca", *state_codes(), "ca", "qc", "br"
 SIZE_TESTED = ("us-ca", "au")
 # The countries whose own law the library covers, for the shop's home country.
 COVERED_HOMES = frozenset({*countries.EEA, "GB", "US", "CA", "BR", "AU", *(code.upper() for code in WORLD)})
-# Where each law's customers are, and whether the shop's own country brings the law by itself.
+# Where each law's customers are, and whether the shop's own country brings the law by itself. The decisions'
+# reasons are written in the language being written: the coverage report is in the policy's language.
 _PLACES = {
-    "eu": ("customers in the EU or EEA", lambda country: country in countries.EEA),
-    "uk": ("customers in the UK", lambda country: country == "GB"),
-    "us": ("customers in the US", lambda country: country == "US"),
-    "us-ca": ("customers in California", lambda country: False),
-    "ca": ("customers in Canada", lambda country: country == "CA"),
-    "br": ("customers in Brazil", lambda country: country == "BR"),
-    "au": ("customers in Australia", lambda country: False),
-    "ch": ("customers in Switzerland", lambda country: country == "CH"),
-    "jp": ("customers in Japan", lambda country: country == "JP"),
-    "nz": ("customers in New Zealand", lambda country: country == "NZ"),
-    "sg": ("customers in Singapore", lambda country: country == "SG"),
-    "cn": ("customers in mainland China", lambda country: country == "CN"),
+    "eu": (gettext_noop("customers in the EU or EEA"), lambda country: country in countries.EEA),
+    "uk": (gettext_noop("customers in the UK"), lambda country: country == "GB"),
+    "us": (gettext_noop("customers in the US"), lambda country: country == "US"),
+    "us-ca": (gettext_noop("customers in California"), lambda country: False),
+    "ca": (gettext_noop("customers in Canada"), lambda country: country == "CA"),
+    "br": (gettext_noop("customers in Brazil"), lambda country: country == "BR"),
+    "au": (gettext_noop("customers in Australia"), lambda country: False),
+    "ch": (gettext_noop("customers in Switzerland"), lambda country: country == "CH"),
+    "jp": (gettext_noop("customers in Japan"), lambda country: country == "JP"),
+    "nz": (gettext_noop("customers in New Zealand"), lambda country: country == "NZ"),
+    "sg": (gettext_noop("customers in Singapore"), lambda country: country == "SG"),
+    "cn": (gettext_noop("customers in mainland China"), lambda country: country == "CN"),
 }
 
 
@@ -90,6 +94,7 @@ class Laws:
     cn: bool = False
     qc: bool = False  # Québec's Law 25: any shop with Canadian customers can have Québec ones
     home_uncovered: str = ""  # the shop's own country, when the library does not cover its law
+    home: str = ""  # the law of the shop's own country, when it is in the policy (see _home)
     jp_transfers: str = ""  # how companies abroad may get data on customers in Japan: "contract" | "consent" | ""
     cn_consent: str = ""  # a separate consent is asked before data goes to another company or abroad: "yes" | "no" | ""
 
@@ -165,12 +170,14 @@ def _place_decision(code: str, *, chosen: list[str], country: str) -> Decision:
     where, brought = _PLACES[code]
     if brought(country):
         name = countries.country_in(country)
-        return Decision(code, YES, f"Your business is based in {name}.", "business.country", shown=True)
+        # Translators: %(country)s is the shop's country as it stands after "in" ("the United States").
+        return Decision(code, YES, _("Your business is based in %(country)s.") % {"country": name}, "business.country", shown=True)  # fmt: skip
     if code in chosen:
-        return Decision(code, YES, f"You said you have {where}.", "jurisdictions", shown=True)
+        # Translators: %(where)s is "customers in the UK" and the like.
+        return Decision(code, YES, _("You said you have %(where)s.") % {"where": _(where)}, "jurisdictions", shown=True)  # fmt: skip
     if code == "us" and "us-ca" in chosen:
-        return Decision(code, YES, "You said you have customers in California.", "jurisdictions", shown=True)
-    return Decision(code, NO, f"You did not say you have {where}.", "jurisdictions", shown=False)
+        return Decision(code, YES, _("You said you have customers in California."), "jurisdictions", shown=True)
+    return Decision(code, NO, _("You did not say you have %(where)s.") % {"where": _(where)}, "jurisdictions", shown=False)  # fmt: skip
 
 
 def _size_decision(code: str, *, chosen: list[str], answers: dict[str, Any]) -> Decision:
@@ -183,15 +190,14 @@ def _size_decision(code: str, *, chosen: list[str], answers: dict[str, Any]) -> 
     if outcome.applies == YES:
         notes: tuple[str, ...] = ()
     elif outcome.applies == UNKNOWN:
-        notes = (
-            "Until you give the figures, its sections stay, worded so that they do not say the law requires them.",
-        )
+        notes = (_("Until you give the figures, its sections stay, worded so that they do not say the law requires them."),)  # fmt: skip
     elif choice == "leave_out":
-        notes = (f"Its sections are left out, as you asked ({where}).",)
+        # Translators: %(answer)s is an answer's path in the answers contract ("not_applicable.us-ca").
+        notes = (_("Its sections are left out, as you asked (%(answer)s).") % {"answer": where},)
     elif choice == "give_anyway":
-        notes = (f"Its sections stay, worded as rights you give although the law does not require them ({where}).",)
+        notes = (_("Its sections stay, worded as rights you give although the law does not require them (%(answer)s).") % {"answer": where},)  # fmt: skip
     else:
-        notes = (f"You have not said whether to leave its sections out ({where}): they stay, worded as voluntary.",)
+        notes = (_("You have not said whether to leave its sections out (%(answer)s): they stay, worded as voluntary.") % {"answer": where},)  # fmt: skip
     shown = outcome.applies != NO or choice != "leave_out"
     return Decision(code, outcome.applies, outcome.reason, outcome.answer, shown, outcome.source, notes)
 
@@ -206,23 +212,36 @@ def _state_decisions(answers: dict[str, Any], *, us: bool) -> dict[str, Decision
     decided = {}
     for st in us_states():
         if not us:
-            decided[st.code] = Decision(st.code, NO, "You did not say you have customers in the US.", "jurisdictions", shown=False)  # fmt: skip
+            decided[st.code] = Decision(st.code, NO, _("You did not say you have customers in the US."), "jurisdictions", shown=False)  # fmt: skip
             continue
         outcome = state_outcome(st, answers, today=today)
         in_force = today >= st.in_force
         shown = outcome.applies != NO or (choice == "give_anyway" and in_force)
         notes: tuple[str, ...] = ()
         if outcome.applies == NO and in_force and choice == "give_anyway":
-            notes = ("Its items stay, worded as rights you give although the law does not require them (not_applicable.us-states).",)  # fmt: skip
+            notes = (_("Its items stay, worded as rights you give although the law does not require them (%(answer)s).") % {"answer": "not_applicable.us-states"},)  # fmt: skip
         decided[st.code] = Decision(st.code, outcome.applies, outcome.reason, outcome.answer, shown, outcome.source, notes)  # fmt: skip
     return decided
 
 
 def _quebec_decision(canada: Decision) -> Decision:
     if not canada.shown:
-        return Decision("qc", NO, "You did not say you have customers in Canada.", canada.answer, shown=False)
-    reason = "Québec's law reaches any business that collects personal information of people in Québec, and a shop selling in Canada can have customers there."  # fmt: skip
+        return Decision("qc", NO, _("You did not say you have customers in Canada."), canada.answer, shown=False)
+    reason = _("Québec's law reaches any business that collects personal information of people in Québec, and a shop selling in Canada can have customers there.")  # fmt: skip
     return Decision("qc", YES, reason, canada.answer, shown=True)
+
+
+def _home(country: str, decided: dict[str, Decision]) -> str:
+    """The law of the shop's own country, when it is in the policy. It reaches everything the shop does
+    with anyone's data, not only with its residents': GDPR and UK GDPR art. 3(1), FADP art. 2(1), LGPD
+    art. 3, I, PIPEDA s. 4(1), PIPL art. 3, Privacy Act 2020 (NZ) s. 4, the APPI and the PDPA (Singapore),
+    which bind a business in their country whoever the data is about, and the Privacy Act 1988 (Cth) for
+    an APP entity (size tested). The rights clause then
+    gives its rights to everyone. The US has no such law of general reach."""
+    if country == "AU":
+        return "au" if decided["au"].applies == YES and decided["au"].shown else ""
+    code = next((c for c, (_, brought) in _PLACES.items() if c != "us" and brought(country)), "")
+    return code if code and decided[code].shown else ""
 
 
 def _home_uncovered(country: str) -> str:
@@ -256,10 +275,11 @@ def _exemption_notes(decided: dict[str, Decision], answers: dict[str, Any]) -> d
     """The laws whose duty the owner said an exemption lifts get a note saying so, for the coverage report."""
     notes: dict[str, str] = {}
     if _said_yes(answers, "gdpr_occasional"):
-        note = f"You said your processing is occasional and low-risk (size.gdpr_occasional): naming a representative is optional ({rule('gdpr_representative')['source']})."  # fmt: skip
+        # Translators: %(source)s is a legal citation ("GDPR art 27(2)(a)").
+        note = _("You said your processing is occasional and low-risk (size.gdpr_occasional): naming a representative is optional (%(source)s).") % {"source": rule("gdpr_representative")["source"]}  # fmt: skip
         notes |= {code: note for code in ("eu", "uk")}
     if _said_yes(answers, "lgpd_small_agent"):
-        notes["br"] = f"You said you are a small processing agent (size.lgpd_small_agent): the policy gives a channel for data subjects instead of naming an encarregado ({rule('lgpd_small_agent')['source']})."  # fmt: skip
+        notes["br"] = _("You said you are a small processing agent (size.lgpd_small_agent): the policy gives a channel for data subjects instead of naming an encarregado (%(source)s).") % {"source": rule("lgpd_small_agent")["source"]}  # fmt: skip
     changed = {code: replace(decided[code], notes=decided[code].notes + (note,)) for code, note in notes.items()}
     return decided | {code: decision for code, decision in changed.items() if decision.shown}
 
@@ -271,7 +291,7 @@ def laws_resolve(*, chosen: list[str], country: str, children: bool, answers: di
     decided |= {code: _size_decision(code, chosen=chosen, answers=answers) for code in SIZE_TESTED}
     decided |= _state_decisions(answers, us=decided["us"].shown)
     decided["qc"] = _quebec_decision(decided["ca"])
-    said = "You said your shop is made for children under 13." if children else "You did not say your shop is made for children under 13."  # fmt: skip
+    said = _("You said your shop is made for children under 13.") if children else _("You did not say your shop is made for children under 13.")  # fmt: skip
     decided["children"] = Decision("children", YES if children else NO, said, "children", shown=children)
     decided = _exemption_notes(decided, answers)
     on = {code for code, d in decided.items() if d.shown}
@@ -285,6 +305,7 @@ def laws_resolve(*, chosen: list[str], country: str, children: bool, answers: di
         br_small_agent=_said_yes(answers, "lgpd_small_agent") and "br" in on,
         ccpa_link=_ccpa_link(answers), ccpa_toll_free=_toll_free(phone),
         states=tuple(c for c in state_codes() if c in on), qc="qc" in on, home_uncovered=_home_uncovered(country),
+        home=_home(country, decided),
         jp_transfers=_said(answers, "jp_transfers") if "jp" in on else "",
         cn_consent=_said(answers, "cn_consent") if "cn" in on else "",
         **{code: code in on for code in WORLD},

@@ -7,11 +7,13 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
+from django.utils.translation import gettext as _
 from jinja2 import TemplateError
 
-from policybuilder.documents.applicability import NO, WORLD, Decision, Laws
+from policybuilder.documents.applicability import NO, WORLD, Decision, Laws, state_name
 from policybuilder.documents.engine import ClauseError, CompiledLibrary, expression_compile
 from policybuilder.documents.inventory import and_list
+from policybuilder.documents.law_texts import item_texts, law_name
 from policybuilder.documents.us_states import us_states
 from policybuilder.library.types import LegalItemData
 
@@ -86,12 +88,14 @@ class Coverage:
 
 
 def _law_name(code: str, library: CompiledLibrary, laws: Laws) -> str:
+    """A law's name in the language being written (law_texts.py)."""
     if code == "gdpr":
-        parts = [library.laws[c].name for c, on in (("eu", laws.eu), ("uk", laws.uk)) if on and c in library.laws]
-        return " and ".join(parts) or "GDPR"
+        parts = [law_name(library.laws[c]) for c, on in (("eu", laws.eu), ("uk", laws.uk)) if on and c in library.laws]
+        # Translators: joins the EU's and the UK's law names in the coverage report.
+        return _(" and ").join(parts) or "GDPR"
     if code == "us-states":
-        return "US state privacy laws"
-    return library.laws[code].name if code in library.laws else code
+        return _("US state privacy laws")
+    return law_name(library.laws[code]) if code in library.laws else code
 
 
 @lru_cache(maxsize=512)
@@ -109,9 +113,10 @@ def _holds(item: LegalItemData, condition: Callable[..., Any], context: dict[str
 
 def _item(item: LegalItemData, clauses: tuple[str, ...], context: dict[str, Any]) -> CoverageItem:
     met = not clauses or _holds(item, _covered_if(item.covered_if, item.item_id), context, "covered_if")
+    summary, hint = item_texts(item)
     return CoverageItem(
-        item_id=item.item_id, citation=item.citation, summary=item.summary, level=item.level,
-        clauses=clauses, hint=item.hint, met=met,
+        item_id=item.item_id, citation=item.citation, summary=summary, level=item.level,
+        clauses=clauses, hint=hint, met=met,
     )  # fmt: skip
 
 
@@ -152,7 +157,7 @@ def coverage_build(
 def decisions_grouped(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Saved decisions (coverage JSON) with the US state laws that share a reason merged into one, named
     by their states: a shop without US customers reads one line, not twenty-one."""
-    states = {st.code: st.state for st in us_states()}
+    states = {st.code: state_name(st) for st in us_states()}
     grouped: list[dict[str, Any]] = []
     merged: dict[tuple[Any, ...], dict[str, Any]] = {}
     for decision in decisions:
@@ -167,7 +172,9 @@ def decisions_grouped(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         grouped.append(merged[key])
     for decision in merged.values():
         names = decision["states"]
-        decision["name"] = decision["name"] if len(names) == 1 else f"The state privacy laws of {and_list(names)}"
+        # Translators: the coverage report's line for several US state laws decided alike.
+        many = _("The state privacy laws of %(states)s") % {"states": and_list(names)}
+        decision["name"] = decision["name"] if len(names) == 1 else many
     return grouped
 
 
@@ -176,66 +183,91 @@ def coverage_notes(context: dict[str, Any]) -> tuple[str, ...]:
     notes, laws = [], context["laws"]
     if laws.home_uncovered:
         notes.append(
-            f"Your own country's law is not covered by this draft: have it checked. This policy was checked "
-            f"only against the laws listed here, not against the privacy law of {laws.home_uncovered}."
+            _(
+                "Your own country's law is not covered by this draft: have it checked. This policy was checked "
+                "only against the laws listed here, not against the privacy law of %(country)s."
+            )
+            % {"country": laws.home_uncovered}
         )
     sales = context["sales"]
     if laws.us and sales and sales.sensitive:
         # Small businesses too (the SBA-exempt states), or where the state's law is in the policy (Maryland).
         notes.extend(st.sensitive_sale for st in us_states() if st.sensitive_sale and (st.sba_exempt or st.code in laws.states))  # fmt: skip
-    if laws.quebec and context["language"] != "fr":
+    if laws.quebec and not str(context["language"]).startswith("fr"):  # fr or fr-CA
         notes.append(
-            "Customers in Québec: the Charter of the French language requires a business's website to be available "
-            "in French (whether it names privacy policies is not confirmed). This draft is in English: have a French "
-            "version made before you publish it for Québec."
+            _(
+                "Customers in Québec: the Charter of the French language requires a business's website to be available "
+                "in French (whether it names privacy policies is not confirmed). This draft is not in French: have a "
+                "French version made before you publish it for Québec."
+            )
         )
     if laws.ch and context["shop"].country != "CH":
         notes.append(
-            "Switzerland: a business based elsewhere needs a Swiss representative only if it handles the data of "
-            "people there on a large scale, regularly and with a high risk (FADP art. 14). If you do, name one and "
-            "publish their name and address."
+            _(
+                "Switzerland: a business based elsewhere needs a Swiss representative only if it handles the data of "
+                "people there on a large scale, regularly and with a high risk (FADP art. 14). If you do, name one and "
+                "publish their name and address."
+            )
         )
     if laws.cn and context["shop"].country != "CN":
         notes.append(
-            "Mainland China: a business outside China that sells to people there must set up an office or name a "
-            "representative in China, and report its name and contact to the authorities (PIPL art. 53)."
+            _(
+                "Mainland China: a business outside China that sells to people there must set up an office or name a "
+                "representative in China, and report its name and contact to the authorities (PIPL art. 53)."
+            )
         )
     elif laws.cn and any(t.cn and not t.ours for t in context["transfers"]):
         notes.append(
-            "Mainland China: sending data abroad also needs the CAC's standard contract, a certification or a "
-            "security assessment (PIPL art. 38), unless an exemption applies: the CAC's 2024 provisions exempt, "
-            "among others, what a contract with the customer needs (cross-border shopping, delivery, payment). "
-            "Check which you rely on, and assess the impact first (PIPL arts 55-56)."
+            _(
+                "Mainland China: sending data abroad also needs the CAC's standard contract, a certification or a "
+                "security assessment (PIPL art. 38), unless an exemption applies: the CAC's 2024 provisions exempt, "
+                "among others, what a contract with the customer needs (cross-border shopping, delivery, payment). "
+                "Check which you rely on, and assess the impact first (PIPL arts 55-56)."
+            )
         )
     if laws.jp_transfers == "contract":
         notes.append(
-            "Japan: where a contract binds a company abroad to the APPI's standard, check about once a year that it "
-            "keeps to it, and be ready to tell a customer how it protects the data (PPC Enforcement Rules art. 18)."
+            _(
+                "Japan: where a contract binds a company abroad to the APPI's standard, check about once a year that it "
+                "keeps to it, and be ready to tell a customer how it protects the data (PPC Enforcement Rules art. 18)."
+            )
         )
     if laws.nz or laws.sg:
         notes.append(
-            "New Zealand and Singapore: before a company abroad gets customers' data for its own use, check that it "
-            "protects the data as well as their law does (NZ IPP 12; PDPA s 26), or ask the customer first."
+            _(
+                "New Zealand and Singapore: before a company abroad gets customers' data for its own use, check that it "
+                "protects the data as well as their law does (NZ IPP 12; PDPA s 26), or ask the customer first."
+            )
         )
     for code in laws.added:
-        notes.append(f"The {code.upper()} rules were added because of where your business is based.")
+        # Translators: %(law)s is a law's code in capitals ("EU", "UK", "BR").
+        notes.append(_("The %(law)s rules were added because of where your business is based.") % {"law": code.upper()})
     for provider in context["services"]:
         if provider.custom:
             notes.append(
-                f"{provider.name} is not in our catalogue: check what data it receives and where it is based, "
-                "and add that to the policy if it sends data abroad."
+                _(
+                    "%(service)s is not in our catalogue: check what data it receives and where it is based, "
+                    "and add that to the policy if it sends data abroad."
+                )
+                % {"service": provider.name}
             )
     if laws.gdpr and context["cookie_trackers"]:
         notes.append(
-            "Your site must ask for consent before it loads analytics or advertising cookies (a cookie banner)."
+            _("Your site must ask for consent before it loads analytics or advertising cookies (a cookie banner).")
         )
     if context["sells_or_shares"] and laws.signal_states:
         notes.append(
-            f"The privacy laws of {and_list(laws.signal_states)} require your site to honour Global Privacy Control as an opt-out of sale and targeted advertising."
+            _(
+                "The privacy laws of %(states)s require your site to honour Global Privacy Control as an opt-out of "
+                "sale and targeted advertising."
+            )
+            % {"states": and_list(laws.signal_states)}
         )
     if context["sells_or_shares"] and laws.us_ca and not laws.us_ca_exempt:
         notes.append(
-            'Your site needs a "Do Not Sell or Share My Personal Information" (or "Your Privacy Choices") link '
-            "and must honour Global Privacy Control."
+            _(
+                'Your site needs a "Do Not Sell or Share My Personal Information" (or "Your Privacy Choices") link '
+                "and must honour Global Privacy Control."
+            )
         )
     return tuple(notes)

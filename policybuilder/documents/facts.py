@@ -43,6 +43,7 @@ class Payments:
     providers: tuple[Provider, ...]
     stores_card_numbers: bool
     card_numbers_known: bool  # the owner said whether the shop stores card numbers
+    card_gateway: bool = False  # a provider takes card numbers itself and shows the shop the card's type and end
 
     @property
     def independent(self) -> tuple[Provider, ...]:
@@ -168,6 +169,13 @@ def carrier_scoped(carrier: Provider, *, international: bool, english: ServiceDa
     return replace(carrier, receives=tuple(r for i, r in enumerate(carrier.receives) if i not in abroad))
 
 
+def _takes_cards(entry: ServiceData | None) -> bool:
+    """A card gateway: the catalogue's English entry says it receives the card number itself (Stripe, Adyen).
+    A wallet or pay-later service (PayPal, Klarna, Apple Pay) keeps the card to itself, and a service the
+    owner added by name says nothing: the shop's record then holds only how the customer paid."""
+    return entry is not None and any(item.startswith("your card number") for item in entry.receives)
+
+
 def facts_build(
     *, answers: dict[str, Any], catalogue: dict[str, ServiceData], english: dict[str, ServiceData] | None = None
 ) -> PolicyFacts:
@@ -201,6 +209,7 @@ def facts_build(
             providers=resolve(payments["gateways"], "payment"),
             stores_card_numbers=bool(payments.get("stores_card_numbers", False)),
             card_numbers_known="stores_card_numbers" in payments,
+            card_gateway=any(_takes_cards(english.get(str(g))) for g in payments["gateways"]),
         ),
         analytics=resolve(analytics.get("services", []), "analytics"),
         advertising=resolve(analytics.get("advertising", []), "advertising"),

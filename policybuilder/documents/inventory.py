@@ -122,14 +122,27 @@ def _record_basis(facts: Any) -> tuple[str, str]:
 # capitalised. The first kind's comments tell translators so.
 
 
+def _order_period(retention: Any) -> str:
+    """How long order records are kept, counted as the tax rule counts: many laws run the period from the
+    end of the year the record belongs to (AO § 147(4), Companies Act 2006 s. 388), not from the order."""
+    if retention.orders_counted_from == "calendar_year":
+        # Translators: a retention period: "10 years after the end of the calendar year of your order, to
+        # meet German commercial and tax law (...)".
+        return _("%(period)s after the end of the calendar year of your order, to meet %(rule)s")
+    if retention.orders_counted_from == "financial_year":
+        # Translators: a retention period counted from the end of the shop's financial (tax) year.
+        return _("%(period)s after the end of the financial year of your order, to meet %(rule)s")
+    # Translators: a retention period: "6 years after your order, to meet the Irish tax code (...)".
+    return _("%(period)s after your order, to meet %(rule)s")
+
+
 def _order_kinds(facts: Any) -> list[DataKind]:
     duty, records = _record_basis(facts)
-    # Translators: a retention period: "6 years after your order, to meet the German tax code (...)".
-    keep = _("%(period)s after your order, to meet %(rule)s") % {
-        "period": facts.retention.orders, "rule": facts.retention.orders_rule,
-    }  # fmt: skip
+    keep = _order_period(facts.retention) % {"period": facts.retention.orders, "rule": facts.retention.orders_rule}
     providers = ngettext("our payment provider", "our payment providers", len(facts.payments.providers))
-    if not facts.payments.card_numbers_known:  # not said: name only what every payment record holds
+    if not facts.payments.card_numbers_known or (
+        not facts.payments.stores_card_numbers and not facts.payments.card_gateway
+    ):  # not said, or no provider that shows us the card: name only what every payment record holds
         card = _("how you paid and whether the payment went through")
     elif facts.payments.stores_card_numbers and "encrypted_storage" in facts.practices.security:
         card = _("your card number and expiry date, which reach our own system and which we store in encrypted form")
@@ -277,7 +290,8 @@ def _tracking_kinds(facts: Any) -> list[DataKind]:
             purposes=_("to see which pages work well and improve the shop"),
             bases=_tracking_consent(facts) if with_cookies else (INTERESTS,),
             interest="" if with_cookies else _("learning how the shop is used, without cookies"),
-            retention=r.analytics, ccpa=_ccpa(NETWORK, GEO),
+            # A cookie ID is a unique online identifier (Cal. Civ. Code § 1798.140(v)(1)(A), (aj)).
+            retention=r.analytics, ccpa=_ccpa(IDENTIFIERS, NETWORK, GEO) if with_cookies else _ccpa(NETWORK, GEO),
         ))  # fmt: skip
     if facts.advertising:
         kinds.append(DataKind(

@@ -36,6 +36,7 @@ class Retention:
     analytics_months: int
     advertising_months: int
     account_inactive_years: int
+    orders_counted_from: str = ""  # the tax rule's "calendar_year" | "financial_year"; "" from the order
 
     # The periods are words in the active language (the policy's, during assembly): "6 years", "30 days".
 
@@ -95,9 +96,11 @@ def retention_resolve(*, answers: dict[str, Any], country: str, analytics_defaul
     default_years = tax.years
     rule = (tax.rule_in(language_active()) or tax.rule) if tax.confirmed else _(tax.rule)
     years = answers.get("orders_years", default_years)
+    counted_from = tax.counted_from
     if "orders_years" in answers and years != default_years:
         # Translators: completes "to meet ..." and "under ..." after a retention period.
         rule = _("our own record-keeping rules")
+        counted_from = ""
     account = answers.get("account", "until_deleted")
     inactive = DEFAULTS["account_inactive_years"] if account == "until_deleted" else int(account)
     return Retention(
@@ -109,6 +112,7 @@ def retention_resolve(*, answers: dict[str, Any], country: str, analytics_defaul
         analytics_months=answers.get("analytics_months", analytics_default or DEFAULTS["analytics_months"]),
         advertising_months=answers.get("advertising_months", DEFAULTS["advertising_months"]),
         account_inactive_years=inactive,
+        orders_counted_from=counted_from,
     )
 
 

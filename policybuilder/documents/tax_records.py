@@ -36,6 +36,7 @@ UNCONFIRMED_YEARS = 10
 # Translators: completes "to meet ..." and "under ..." after a retention period.
 UNCONFIRMED_RULE = gettext_noop("our record-keeping rules")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+COUNTED_FROM = ("", "calendar_year", "financial_year")
 _MAX_YEARS = 30  # the answers schema's highest orders_years
 
 
@@ -53,6 +54,7 @@ class TaxRecordRule:
     confirmed: bool
     translations: tuple[tuple[str, str], ...] = ()  # (language code, rule in it), as the file gives them
     translates: str = ""  # the revision of `rule` the translations were made from
+    counted_from: str = ""  # "calendar_year" | "financial_year": the period runs from the end of that year
 
     def rule_in(self, code: str) -> str | None:
         """The rule in language `code`: the English for English, a current translation, else None (missing
@@ -99,6 +101,9 @@ def _row(entry: Any) -> TaxRecordRule:
         raise TaxRecordsError(f"tax-records.yaml {code}: years must be a whole number from 1 to {_MAX_YEARS}")
     if not (isinstance(rule, str) and rule.strip() and isinstance(source, str) and source.strip()):
         raise TaxRecordsError(f"tax-records.yaml {code}: a confirmed row needs its rule and its source")
+    counted_from = str(entry.get("counted_from") or "")
+    if counted_from not in COUNTED_FROM:
+        raise TaxRecordsError(f"tax-records.yaml {code}: counted_from is calendar_year or financial_year")
     if not _DATE.fullmatch(str(entry.get("checked", ""))):
         raise TaxRecordsError(f"tax-records.yaml {code}: checked must be the date it was confirmed (YYYY-MM-DD)")
     return TaxRecordRule(
@@ -110,6 +115,7 @@ def _row(entry: Any) -> TaxRecordRule:
         confirmed=True,
         translations=_translations(code, entry),
         translates=str(entry.get("translates", "")),
+        counted_from=counted_from,
     )
 
 

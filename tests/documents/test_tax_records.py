@@ -88,6 +88,28 @@ def test_an_owner_who_gives_the_period_is_not_asked_again_and_reads_it_as_their_
     assert not [item for item in policy.unconfirmed if item.key == "retention.orders_years"]
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("country", "period"),
+    [
+        ("DE", "10 years after the end of the calendar year of your order, to meet German commercial"),
+        ("GB", "6 years after the end of the financial year of your order, to meet UK tax rules"),
+        ("IE", "6 years after your order, to meet"),
+    ],
+)
+def test_the_order_period_is_counted_from_where_the_countrys_rule_counts_it(country, period):
+    # AO § 147(4): a German record's 10 years begin at the end of its calendar year, so "10 years after
+    # your order" would understate how long the shop keeps it by up to a year.
+    _, text = _shop_in(country)
+    assert period in text
+
+
+@pytest.mark.django_db
+def test_an_owners_own_period_is_counted_from_the_order():
+    _, text = _shop_in("DE", retention={"orders_years": 12})
+    assert "12 years after your order, to meet our own record-keeping rules" in text
+
+
 def test_a_shop_without_a_known_country_gets_the_unconfirmed_default_not_another_countrys_law():
     for code in ("", "XX"):
         rule = tax_record_rule(code)
@@ -101,6 +123,7 @@ def test_a_shop_without_a_known_country_gets_the_unconfirmed_default_not_another
         ("- {code: JP, years: 7, rule: Japan's rules, checked: '2026-12-01'}", "JP: a confirmed row needs its rule and its source"),
         ("- {code: CN, years: 0, rule: r, source: s, checked: '2026-12-01'}", "CN: years must be a whole number"),
         ("- {code: KE, years: 5, rule: r, source: s, checked: ''}", "KE: checked must be the date"),
+        ("- {code: DE, years: 10, counted_from: order, rule: r, source: s, checked: '2026-12-01'}", "DE: counted_from is"),
     ],
 )  # fmt: skip
 def test_a_row_that_cannot_be_used_is_refused_with_its_country_named(tmp_path, row, complaint):
