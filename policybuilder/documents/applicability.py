@@ -17,8 +17,7 @@ from django.utils.translation import gettext_noop
 
 from policybuilder.documents import countries
 from policybuilder.documents.law_tests import NO, UNKNOWN, YES, Outcome, rule, size_outcome
-from policybuilder.documents.us_states import state_codes, state_outcome, us_states
-from policybuilder.languages import SOURCE, language_active
+from policybuilder.documents.us_states import state_codes, state_name, state_outcome, us_states
 
 # Laws with no size test, brought by customers or the home country.
 WORLD: tuple[str, ...] = ("ch", "jp", "nz", "sg", "cn")
@@ -59,13 +58,6 @@ class Decision:
     def voluntary(self) -> bool:
         """Its sections are in the policy although the law is not known to require them."""
         return self.shown and self.applies != YES
-
-
-def state_name(state: Any) -> str:
-    """A US state's name in the language being written: laws.yaml gives the English, pycountry the others."""
-    if language_active() == SOURCE:
-        return str(state.state)
-    return countries.region_name("US", state.code.split("-")[1]) or str(state.state)
 
 
 @dataclass(frozen=True)

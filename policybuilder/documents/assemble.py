@@ -5,7 +5,7 @@ from functools import cached_property
 from typing import Any
 
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from policybuilder.documents.clause_html import markdown_html
 from policybuilder.documents.coverage import Coverage, coverage_build
@@ -145,10 +145,14 @@ def _assemble(answers: dict[str, Any], library: CompiledLibrary, code: str) -> P
     coverage = coverage_build(library=library, context=context, selected=selected)
     machine = unreviewed(library, code, needed)
     if machine:
-        note = (
-            f"This {language(code).name} version uses {machine} machine-written translation{'s' if machine > 1 else ''} "
-            "that no native speaker has yet reviewed for legal accuracy: have it checked before you publish it."
-        )
+        # Translators: the coverage report's note on a translated policy; %(language)s is its language's own name.
+        note = ngettext(
+            "This version in %(language)s uses %(count)s machine-written translation that no native speaker has "
+            "yet reviewed for legal accuracy: have it checked before you publish it.",
+            "This version in %(language)s uses %(count)s machine-written translations that no native speaker has "
+            "yet reviewed for legal accuracy: have it checked before you publish it.",
+            machine,
+        ) % {"language": language(code).native, "count": machine}
         coverage = replace(coverage, notes=(note, *coverage.notes))
     return Policy(
         answers=answers,

@@ -13,7 +13,7 @@ from jinja2 import TemplateError
 from policybuilder.documents.applicability import NO, WORLD, Decision, Laws, state_name
 from policybuilder.documents.engine import ClauseError, CompiledLibrary, expression_compile
 from policybuilder.documents.inventory import and_list
-from policybuilder.documents.law_texts import item_texts, law_name
+from policybuilder.documents.law_texts import item_texts, law_name, law_phrase
 from policybuilder.documents.us_states import us_states
 from policybuilder.library.types import LegalItemData
 
@@ -192,7 +192,7 @@ def coverage_notes(context: dict[str, Any]) -> tuple[str, ...]:
     sales = context["sales"]
     if laws.us and sales and sales.sensitive:
         # Small businesses too (the SBA-exempt states), or where the state's law is in the policy (Maryland).
-        notes.extend(st.sensitive_sale for st in us_states() if st.sensitive_sale and (st.sba_exempt or st.code in laws.states))  # fmt: skip
+        notes.extend(law_phrase(st.sensitive_sale) for st in us_states() if st.sensitive_sale and (st.sba_exempt or st.code in laws.states))  # fmt: skip
     if laws.quebec and not str(context["language"]).startswith("fr"):  # fr or fr-CA
         notes.append(
             _(

@@ -4,7 +4,8 @@ the exemptions that change what the policy must say. Called by unconfirmed_build
 
 Our questions are in the policy's language (gettext, under assembly's translation.override); the
 constants below stay English (gettext_noop) and are translated where an item is built. A law's own
-test questions (rule(...)["question"], `test.question`) come from clauses/laws.yaml and stay as written."""
+test questions (rule(...)["question"], `test.question`) come from clauses/laws.yaml, translated as its
+phrases (law_texts.law_phrase)."""
 
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_noop
 
 from policybuilder.documents.applicability import NO, SIZE_TESTED, UNKNOWN, Laws, state_name
 from policybuilder.documents.law_tests import rule, size_outcome
+from policybuilder.documents.law_texts import law_phrase
 from policybuilder.documents.to_confirm import Unconfirmed, unconfirmed_item
 from policybuilder.documents.us_states import states_to_count, us_states
 
@@ -42,7 +44,7 @@ def _size_items(laws: Laws, answers: dict[str, Any]) -> list[Unconfirmed]:
             # Translators: %(sections)s is the parts of the policy about one law ("the California sections").
             meanwhile = _("The policy keeps %(sections)s, worded so that they do not say the law requires them.") % said
             for test in size_outcome(code, answers.get("size") or {}).missing:
-                question = test.question.format(limit=test.limit())
+                question = law_phrase(test.question).format(limit=test.limit())
                 items.append(unconfirmed_item(f"size.{test.answer}", "size", question, meanwhile))
         elif decision.applies == NO and code not in (answers.get("not_applicable") or {}):
             # Translators: %(law)s is a law's name ("California's privacy law (the CCPA)"); %(sections)s the
@@ -120,11 +122,17 @@ def laws_unconfirmed(facts: Any, answers: dict[str, Any]) -> list[Unconfirmed]:
     if needs_rep and _not_said(answers, "gdpr_occasional"):
         meanwhile = _("The coverage report lists the missing representative.")
         items.append(
-            unconfirmed_item("size.gdpr_occasional", "size", rule("gdpr_representative")["question"], meanwhile)
+            unconfirmed_item(
+                "size.gdpr_occasional", "size", law_phrase(rule("gdpr_representative")["question"]), meanwhile
+            )
         )
     if laws.br and not shop.privacy_officer and _not_said(answers, "lgpd_small_agent"):
         meanwhile = _(
             "The policy gives your email as the privacy contact, but names no data protection officer (encarregado)."
         )
-        items.append(unconfirmed_item("size.lgpd_small_agent", "size", rule("lgpd_small_agent")["question"], meanwhile))
+        items.append(
+            unconfirmed_item(
+                "size.lgpd_small_agent", "size", law_phrase(rule("lgpd_small_agent")["question"]), meanwhile
+            )
+        )
     return items + _asia_items(facts, answers)

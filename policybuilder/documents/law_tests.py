@@ -11,11 +11,25 @@ from typing import Any
 
 import yaml
 from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from policybuilder.documents.law_texts import law_phrase
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
-_UNITS = {"usd": "US${:,}", "aud": "A${:,}", "percent": "{}%", "count": "{:,}"}
+_UNITS = {"usd": "US${}", "aud": "A${}", "percent": "{}%", "count": "{}"}
 # (the test is "above", met) -> how a reason compares the figure with the threshold
-_COMPARISONS = {(True, True): "above", (True, False): "not above", (False, True): "at least", (False, False): "below"}
+_COMPARISONS = {
+    # Translators: %(figure)s is a figure in words ("your annual gross revenue"), %(value)s the owner's
+    # answer, %(limit)s the law's threshold; as in the three sentences below.
+    (True, True): gettext_noop("%(figure)s is %(value)s, above %(limit)s"),
+    (True, False): gettext_noop("%(figure)s is %(value)s, not above %(limit)s"),
+    (False, True): gettext_noop("%(figure)s is %(value)s, at least %(limit)s"),
+    (False, False): gettext_noop("%(figure)s is %(value)s, below %(limit)s"),
+}
+# The keys of laws.yaml's rules whose text a reader sees: translated as phrases (law_texts.law_phrase).
+PHRASE_KEYS = ("label", "question", "words", "says", "sensitive_sale")
 
 
 @dataclass(frozen=True)
@@ -45,7 +59,8 @@ class Outcome:
 
 
 def figure(value: int, unit: str) -> str:
-    return _UNITS.get(unit, "{:,}").format(value)
+    """A figure as the language being written groups its digits (26,625,000; 26.625.000)."""
+    return _UNITS.get(unit, "{}").format(number_format(value, force_grouping=True))
 
 
 @cache
@@ -58,6 +73,24 @@ def library_rules() -> dict[str, Any]:
     """
     data = yaml.safe_load((settings.CLAUSES_DIR / "laws.yaml").read_text(encoding="utf-8"))
     return dict(data.get("rules") or {})
+
+
+def rule_phrases() -> list[str]:
+    """Every English phrase of the rules a reader sees, in file order: what laws.<code>.yaml translates."""
+    found: list[str] = []
+
+    def walk(node: Any, key: str = "") -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, str(k))
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+        elif isinstance(node, str) and key in PHRASE_KEYS and node not in found:
+            found.append(node)
+
+    walk(library_rules())
+    return found
 
 
 def _test(entry: dict[str, Any]) -> Test:
@@ -80,7 +113,7 @@ def _met(test: Test, size: dict[str, Any]) -> bool | None:
     if value is None:
         return None
     if test.exceptions:
-        return bool(set(value) & {key for key, _, _ in test.exceptions})
+        return bool(set(value) & {key for key, _words, _source in test.exceptions})
     return value > test.above if test.above is not None else value >= (test.at_least or 0)
 
 
@@ -88,11 +121,12 @@ def _said(test: Test, size: dict[str, Any], *, met: bool) -> str:
     value = size[test.answer]
     if test.exceptions:
         if not met:
-            return "you said none of its exceptions applies to your business"
-        words = [w for key, w, _ in test.exceptions if key in value]
-        return "you said your business " + " and ".join(words)
-    comparison = _COMPARISONS[(test.above is not None, met)]
-    return f"{test.label} is {figure(value, test.unit)}, {comparison} {test.limit()}"
+            return _("you said none of its exceptions applies to your business")
+        words = [law_phrase(w) for key, w, _source in test.exceptions if key in value]
+        # Translators: %(things)s is what the owner said of the business ("trades in personal information").
+        return _("you said your business %(things)s") % {"things": _(" and ").join(words)}
+    comparison = _(_COMPARISONS[(test.above is not None, met)])
+    return comparison % {"figure": law_phrase(test.label), "value": figure(value, test.unit), "limit": test.limit()}
 
 
 def size_outcome(code: str, size: dict[str, Any]) -> Outcome:
@@ -104,17 +138,21 @@ def size_outcome(code: str, size: dict[str, Any]) -> Outcome:
     for test in tests:
         met = _met(test, size)
         if met:
-            source = next((s for key, _, s in test.exceptions if key in size[test.answer]), test.source)
+            source = next((s for key, _words, s in test.exceptions if key in size[test.answer]), test.source)
             said = _said(test, size, met=True)
             return Outcome(YES, said[:1].upper() + said[1:] + ".", f"size.{test.answer}", source)
         (missing if met is None else below).append(test)
     if missing:
         said = "; ".join(_said(t, size, met=False) for t in below)
-        reason = "You have not given " + " or ".join(t.label.removeprefix("your ") for t in missing)
-        reason += f". So far, {said}." if said else "."
+        given = {"figures": _(" or ").join(law_phrase(t.label) for t in missing), "said": said}
+        # Translators: %(figures)s names the figures not given ("your annual turnover or the exceptions ...").
+        reason = (
+            _("You have not given %(figures)s. So far, %(said)s.") if said else _("You have not given %(figures)s.")
+        )
         answers = ", ".join(f"size.{t.answer}" for t in missing)
-        return Outcome(UNKNOWN, reason, answers, "; ".join(t.source for t in tests), missing=tuple(missing))
-    reason = "Your business meets none of its tests: " + "; ".join(_said(t, size, met=False) for t in tests) + "."
+        return Outcome(UNKNOWN, reason % given, answers, "; ".join(t.source for t in tests), missing=tuple(missing))
+    said = "; ".join(_said(t, size, met=False) for t in tests)
+    reason = _("Your business meets none of its tests: %(said)s.") % {"said": said}
     return Outcome(NO, reason, ", ".join(f"size.{t.answer}" for t in tests), "; ".join(t.source for t in tests))
 
 

@@ -1,6 +1,8 @@
 """The coverage report's words in the policy's language: `clauses/laws.<code>.yaml` gives each law's name
 and each legal item's summary and hint in that language, pinned to the English it translates
-(`translates`: 12 hex digits of the sha256 of the English, as the clause library's translations are).
+(`translates`: 12 hex digits of the sha256 of the English, as the clause library's translations are), and
+the phrases of laws.yaml's `rules` (size-test labels and questions, band words, the address rules' words),
+each keyed by its English, which pins it as gettext's msgids do.
 
 The report is the owner's, not the customer's, so a missing or stale entry does not refuse the policy the
 way a clause does: the report shows that entry's English, its source, which is never wrong, only untranslated
@@ -26,6 +28,7 @@ from policybuilder.library.types import LawData, LegalItemData
 class LawTexts:
     names: dict[str, tuple[str, str]]  # law code -> (name, revision of the English it translates)
     items: dict[str, tuple[str, str, str]]  # item id -> (summary, hint, revision)
+    phrases: dict[str, str]  # English phrase of laws.yaml's rules -> its translation
 
 
 def law_revision(law: LawData) -> str:
@@ -53,13 +56,19 @@ def _entries(found: Any, key: str, fields: tuple[str, ...], path: Path) -> list[
 def law_texts_read(path: Path) -> LawTexts:
     """One language's file; an empty LawTexts when there is none (English, or not translated yet)."""
     if not path.exists():
-        return LawTexts(names={}, items={})
+        return LawTexts(names={}, items={}, phrases={})
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     laws = _entries(data.get("laws", []), "code", ("name",), path)
     items = _entries(data.get("items", []), "id", ("summary", "hint"), path)
+    phrases = data.get("phrases", [])
+    if not isinstance(phrases, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("en"), str) and isinstance(e.get("text"), str) for e in phrases
+    ):
+        raise ValueError(f"{path.name}: 'phrases' entries need en and text, as text")
     return LawTexts(
         names={e["code"]: (e["name"], e["translates"]) for e in laws},
         items={e["id"]: (e["summary"], e["hint"], e["translates"]) for e in items},
+        phrases={e["en"]: e["text"] for e in phrases},
     )
 
 
@@ -83,3 +92,9 @@ def item_texts(item: LegalItemData) -> tuple[str, str]:
     # The first language of the chain that has the entry decides (fr-CA, then fr), as for clauses.
     found = next((t.items[item.item_id] for t in _chain() if item.item_id in t.items), None)
     return (found[0], found[1]) if found and found[2] == item_revision(item) else (item.summary, item.hint)
+
+
+def law_phrase(english: str) -> str:
+    """A phrase of laws.yaml's rules in the language being written; its English when it has no translation
+    (a changed English phrase has none until its entry follows it)."""
+    return next((t.phrases[english] for t in _chain() if english in t.phrases), english)

@@ -12,7 +12,13 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from policybuilder.documents import countries
 from policybuilder.documents.law_tests import NO, UNKNOWN, YES, figure, library_rules
+from policybuilder.documents.law_texts import law_phrase
+from policybuilder.documents.shop import date_written
+from policybuilder.languages import SOURCE, language_active
 
 
 @dataclass(frozen=True)
@@ -80,50 +86,64 @@ def state_codes() -> tuple[str, ...]:
     return tuple(s.code for s in us_states())
 
 
+def state_name(state: Any) -> str:
+    """A US state's name in the language being written: laws.yaml gives the English, pycountry the others."""
+    if language_active() == SOURCE:
+        return str(state.state)
+    return countries.region_name("US", state.code.split("-")[1]) or str(state.state)
+
+
+def band_words(band: Band) -> str:
+    """A band ("fewer than 10,000") in the language being written."""
+    return law_phrase(band.words)
+
+
 def _residents(st: State, size: dict[str, Any], at_least: int) -> tuple[bool | None, str]:
     """Whether the shop handles the data of at least `at_least` of the state's residents a year."""
     own = _band((size.get("us_state_consumers") or {}).get(st.code))
     if own is not None:
         met = own.low >= at_least
-        return met, f"{own.words} {st.state} residents a year"
+        # Translators: %(count)s is a band of people ("fewer than 10,000"), %(state)s a US state.
+        return met, _("%(count)s %(state)s residents a year") % {"count": band_words(own), "state": state_name(st)}
     whole = _band(size.get("us_consumers"))
     if whole is not None and whole.high is not None and whole.high <= at_least:
-        return False, f"{whole.words} people in the whole US a year"
+        return False, _("%(count)s people in the whole US a year") % {"count": band_words(whole)}
     if whole is not None:
-        return None, f"{whole.words} people in the US a year, but not how many live in {st.state}"  # fmt: skip
-    return None, "you have not said how many people in the US you handle data about"
+        said = {"count": band_words(whole), "state": state_name(st)}
+        return None, _("%(count)s people in the US a year, but not how many live in %(state)s") % said
+    return None, _("you have not said how many people in the US you handle data about")
 
 
 def _share(size: dict[str, Any], condition: dict[str, Any]) -> tuple[bool | None, str]:
     value = size.get("revenue_share_from_data_pct")
     if value is None:
-        return None, "you have not given the share of your revenue from selling personal data"
+        return None, _("you have not given the share of your revenue from selling personal data")
     met = value > condition["share_above"] if "share_above" in condition else value >= condition["share_at_least"]
-    return met, f"{figure(value, 'percent')} of revenue from selling data"
+    # Translators: %(share)s is a percentage ("40%").
+    return met, _("%(share)s of revenue from selling data") % {"share": figure(value, "percent")}
 
 
 def _sells(answers: dict[str, Any]) -> tuple[bool | None, str]:
     if "sells_data" not in answers:
-        return None, "you have not said whether you sell personal data"
+        return None, _("you have not said whether you sell personal data")
     sells = answers["sells_data"] is True
-    return sells, "you sell personal data" if sells else "you do not sell personal data"
+    return sells, _("you sell personal data") if sells else _("you do not sell personal data")
 
 
 def _condition_words(condition: dict[str, Any], st: State) -> str:
-    parts = (
-        [f"at least {figure(condition['consumers'], 'count')} {st.state} residents a year"]
-        if "consumers" in condition
-        else []
-    )
+    parts = []
+    if "consumers" in condition:
+        said = {"count": figure(condition["consumers"], "count"), "state": state_name(st)}
+        parts.append(_("at least %(count)s %(state)s residents a year") % said)
     if "revenue_above" in condition:
-        parts.append(f"revenue above {figure(condition['revenue_above'], 'usd')}")
+        parts.append(_("revenue above %(limit)s") % {"limit": figure(condition["revenue_above"], "usd")})
     if "share_above" in condition:
-        parts.append(f"over {condition['share_above']}% of revenue from selling data")
+        parts.append(_("over %(share)s of revenue from selling data") % {"share": figure(condition["share_above"], "percent")})  # fmt: skip
     if "share_at_least" in condition:
-        parts.append(f"{condition['share_at_least']}% of revenue from selling data")
+        parts.append(_("%(share)s of revenue from selling data") % {"share": figure(condition["share_at_least"], "percent")})  # fmt: skip
     if condition.get("sells"):
-        parts.append("any gain from selling data")
-    return " and ".join(parts)
+        parts.append(_("any gain from selling data"))
+    return _(" and ").join(parts)
 
 
 def _test(st: State, condition: dict[str, Any], answers: dict[str, Any]) -> tuple[bool | None, list[str]]:
@@ -132,16 +152,20 @@ def _test(st: State, condition: dict[str, Any], answers: dict[str, Any]) -> tupl
     checks = [_residents(st, size, condition["consumers"])] if "consumers" in condition else []
     if "revenue_above" in condition:
         revenue = size.get("annual_revenue_usd")
-        said = f"your revenue is {figure(revenue, 'usd')}" if revenue is not None else "you have not given your revenue"
+        said = (
+            _("your revenue is %(revenue)s") % {"revenue": figure(revenue, "usd")}
+            if revenue is not None
+            else _("you have not given your revenue")
+        )
         checks.append((None if revenue is None else revenue > condition["revenue_above"], said))
     if "share_above" in condition or "share_at_least" in condition:
         checks.append(_share(size, condition))
     if condition.get("sells"):
         checks.append(_sells(answers))
-    results = [met for met, _ in checks]
+    results = [met for met, _words in checks]
     if False in results:
         return False, [words for met, words in checks if met is False]
-    return (None if None in results else True), [words for _, words in checks]
+    return (None if None in results else True), [words for _met, words in checks]
 
 
 def _trigger(name: str, answers: dict[str, Any]) -> bool | None:
@@ -156,46 +180,52 @@ def _trigger(name: str, answers: dict[str, Any]) -> bool | None:
     raise ValueError(f"unknown trigger {name!r} in laws.yaml us_states")
 
 
-_TRIGGER_WORDS = {"sells_data": "you sell personal data", "sensitive_data": "you hold sensitive data"}
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] + "."
+def _trigger_reason(name: str) -> str:
+    if name == "sells_data":
+        return _("You sell personal data, which brings it at any size.")
+    return _("You hold sensitive data, which brings it at any size.")
 
 
 def state_outcome(st: State, answers: dict[str, Any], *, today: date) -> Outcome:
     """Decide one state's law for a shop with US customers."""
     size = answers.get("size") or {}
     if today < st.in_force:
-        return Outcome(NO, f"It takes effect on {st.in_force:%-d %B %Y}.", "", st.source)
+        # Translators: %(date)s is the day a law takes effect.
+        return Outcome(NO, _("It takes effect on %(date)s.") % {"date": date_written(st.in_force.isoformat(), us_style=False)}, "", st.source)
     for name in st.triggers:
         if _trigger(name, answers):
-            return Outcome(YES, _sentence(f"{_TRIGGER_WORDS[name]}, which brings it at any size"), _answer(name), st.trigger_source)  # fmt: skip
+            return Outcome(YES, _trigger_reason(name), _answer(name), st.trigger_source)
     sba = size.get("sba_small_business")
     if st.sba_exempt and sba == "yes":
-        return Outcome(NO, "You said your business is small by the SBA's standard, which it exempts.", "size.sba_small_business", st.source)  # fmt: skip
+        return Outcome(NO, _("You said your business is small by the SBA's standard, which it exempts."), "size.sba_small_business", st.source)  # fmt: skip
     floor = _revenue_floor(st, size)
     if floor is False:
-        return Outcome(NO, f"Your revenue, {figure(size['annual_revenue_usd'], 'usd')}, is {_floor_words(st)}.", "size.annual_revenue_usd", st.source)  # fmt: skip
+        said = {"revenue": figure(size["annual_revenue_usd"], "usd"), "floor": _floor_words(st)}
+        return Outcome(NO, _("Your revenue, %(revenue)s, is %(floor)s.") % said, "size.annual_revenue_usd", st.source)  # fmt: skip
     if not st.tests:  # Texas, Nebraska: every business that is not small
         if sba == "no":
-            return Outcome(YES, "You said your business is not small by the SBA's standard.", "size.sba_small_business", st.source)  # fmt: skip
-        return Outcome(UNKNOWN, "You have not said whether your business is small by the SBA's standard.", "size.sba_small_business", st.source)  # fmt: skip
+            return Outcome(YES, _("You said your business is not small by the SBA's standard."), "size.sba_small_business", st.source)  # fmt: skip
+        return Outcome(UNKNOWN, _("You have not said whether your business is small by the SBA's standard."), "size.sba_small_business", st.source)  # fmt: skip
     results = [(_test(st, condition, answers), condition) for condition in st.tests]
     answer = "size.us_consumers, size.us_state_consumers, size.revenue_share_from_data_pct"
-    met = [words for (result, words), _ in results if result is True]
+    met = [words for (result, words), _condition in results if result is True]
     if met and floor is None:
-        return Outcome(UNKNOWN, f"You meet its volume test but have not given your revenue: it reaches only businesses whose revenue is {_floor_words(st, negative=False)}.", "size.annual_revenue_usd", st.source)  # fmt: skip
+        # Translators: %(floor)s is a revenue floor ("US$25,000,000 or more", "above US$25,000,000").
+        reason = _("You meet its volume test but have not given your revenue: it reaches only businesses whose revenue is %(floor)s.") % {"floor": _floor_words(st, negative=False)}  # fmt: skip
+        return Outcome(UNKNOWN, reason, "size.annual_revenue_usd", st.source)
     if met and st.sba_exempt and sba != "no":
-        return Outcome(UNKNOWN, "You meet its volume test, but have not said whether your business is small by the SBA's standard, which it exempts.", "size.sba_small_business", st.source)  # fmt: skip
+        return Outcome(UNKNOWN, _("You meet its volume test, but have not said whether your business is small by the SBA's standard, which it exempts."), "size.sba_small_business", st.source)  # fmt: skip
     if met:
-        return Outcome(YES, f"It reaches you: {'; '.join(met[0])}.", answer, st.source)
-    tests = "; or ".join(_condition_words(condition, st) for condition in st.tests)
-    if all(result is False for (result, _), _ in results):
-        why = "; ".join(dict.fromkeys(w for (_, words), _ in results for w in words))
-        return Outcome(NO, f"Its tests: {tests}. You: {why}.", answer, st.source)
-    unknown = next(words for (result, words), _ in results if result is None)
-    return Outcome(UNKNOWN, f"Its tests: {tests}. So far, {'; '.join(unknown)}.", answer, st.source)
+        return Outcome(YES, _("It reaches you: %(said)s.") % {"said": "; ".join(met[0])}, answer, st.source)
+    # Translators: joins a law's alternative tests ("at least 100,000 residents ...; or ...").
+    tests = _("; or ").join(_condition_words(condition, st) for condition in st.tests)
+    if all(result is False for (result, _words), _condition in results):
+        why = "; ".join(dict.fromkeys(w for (_result, words), _condition in results for w in words))
+        # Translators: %(tests)s is what the law asks, %(said)s what the owner's answers say.
+        return Outcome(NO, _("Its tests: %(tests)s. You: %(said)s.") % {"tests": tests, "said": why}, answer, st.source)
+    unknown = next(words for (result, words), _condition in results if result is None)
+    said = {"tests": tests, "said": "; ".join(unknown)}
+    return Outcome(UNKNOWN, _("Its tests: %(tests)s. So far, %(said)s.") % said, answer, st.source)
 
 
 def _revenue_floor(st: State, size: dict[str, Any]) -> bool | None:
@@ -211,9 +241,9 @@ def _revenue_floor(st: State, size: dict[str, Any]) -> bool | None:
 def _floor_words(st: State, *, negative: bool = True) -> str:
     if st.revenue_at_least is not None:
         limit = figure(st.revenue_at_least, "usd")
-        return f"below its floor of {limit}" if negative else f"{limit} or more"
+        return _("below its floor of %(limit)s") % {"limit": limit} if negative else _("%(limit)s or more") % {"limit": limit}  # fmt: skip
     limit = figure(st.revenue_above or 0, "usd")
-    return f"not above its floor of {limit}" if negative else f"above {limit}"
+    return _("not above its floor of %(limit)s") % {"limit": limit} if negative else _("above %(limit)s") % {"limit": limit}  # fmt: skip
 
 
 def _answer(trigger: str) -> str:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from policybuilder.documents.countries import is_region
 from policybuilder.documents.law_tests import rule
+from policybuilder.documents.law_texts import law_phrase
 from policybuilder.questionnaire.customer_forms import CoppaForm, CustomersForm, RepresentativesForm, SalesForm
 from policybuilder.questionnaire.fields import StepForm, email_field, url_field, yes_no, yes_or_no
 from policybuilder.questionnaire.i18n import Text
@@ -38,9 +39,9 @@ ADDRESS_LAWS = {
 
 def address_hint() -> str:
     """The postal address question's hint, naming the laws that need one as the library lists them
-    (a law without words of its own here is named by the library's English `says`)."""
+    (a law without words of its own here is named by the library's `says`, translated as its phrases)."""
     needed = [
-        gettext(ADDRESS_LAWS[entry["law"]]) if entry["law"] in ADDRESS_LAWS else entry["says"]
+        gettext(ADDRESS_LAWS[entry["law"]]) if entry["law"] in ADDRESS_LAWS else law_phrase(entry["says"])
         for entry in rule("address_required")
     ]
     laws = get_text_list(needed)  # "a, b or c", in Django's own words for the page's language

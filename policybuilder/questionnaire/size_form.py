@@ -7,11 +7,13 @@ from typing import Any
 
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
+from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from policybuilder.documents.schema_practices import size_schema
-from policybuilder.documents.us_states import State, consumer_bands, states_to_count
+from policybuilder.documents.us_states import State, band_words, consumer_bands, state_name, states_to_count
 from policybuilder.questionnaire.answer_fields import (
     AmountField,
     Checklist,
@@ -23,6 +25,9 @@ from policybuilder.questionnaire.answer_fields import (
 from policybuilder.questionnaire.conditions import size_topics
 from policybuilder.questionnaire.fields import StepForm
 from policybuilder.questionnaire.i18n import Text
+
+# A band's words in the page's language, when the page is shown (the class's choices are built at import).
+_band_label = lazy(lambda band: capfirst(band_words(band)), str)
 
 TOPICS = ("us-ca", "us-states", "au", "gdpr", "br", "jp", "cn")
 LEGENDS = {
@@ -123,7 +128,7 @@ class SizeForm(StepForm):
             "process: the yearly number of US visitors in your analytics is a fair guess. "
             "State privacy laws start at 10,000 to 175,000 residents of the state."
         ),
-        choices=[(band.key, band.words.capitalize()) for band in consumer_bands()] + [("", _("Not sure"))],
+        choices=[(band.key, _band_label(band)) for band in consumer_bands()] + [("", _("Not sure"))],
         required=False,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("“%(value)s” is not one of the answers listed. Choose one from the list.")},
@@ -232,9 +237,8 @@ class SizeForm(StepForm):
             self.states = states_to_count({"us_consumers": band})
         for st in self.states:
             self.fields[STATE_FIELD.format(st.code)] = forms.ChoiceField(
-                label=gettext("Of those, residents of %(state)s") % {"state": st.state},
-                choices=[(band.key, band.words.capitalize()) for band in consumer_bands()]
-                + [("", gettext("Not sure"))],
+                label=gettext("Of those, residents of %(state)s") % {"state": state_name(st)},
+                choices=[(band.key, _band_label(band)) for band in consumer_bands()] + [("", gettext("Not sure"))],
                 required=False,
                 error_messages={
                     "invalid_choice": gettext("“%(value)s” is not one of the answers listed. Choose one from the list.")
