@@ -10,11 +10,12 @@ from typing import Any
 from django.utils.translation import gettext as _
 from jinja2 import TemplateError
 
-from policybuilder.documents.applicability import NO, WORLD, Decision, Laws, state_name
+from policybuilder.documents.applicability import NO
 from policybuilder.documents.engine import ClauseError, CompiledLibrary, expression_compile
-from policybuilder.documents.inventory import and_list
 from policybuilder.documents.law_texts import item_texts, law_name, law_phrase
-from policybuilder.documents.us_states import us_states
+from policybuilder.documents.laws import WORLD, Decision, Laws
+from policybuilder.documents.lists import and_list
+from policybuilder.documents.us_states import state_name, us_states
 from policybuilder.library.types import LegalItemData
 
 # Which law a legal item belongs to -> is that law on for this shop.

@@ -18,7 +18,7 @@ from jinja2 import StrictUndefined, Template, TemplateError
 from markdown_it import MarkdownIt
 
 from policybuilder.documents.facts import PolicyFacts
-from policybuilder.documents.inventory import and_list, list_word
+from policybuilder.documents.lists import and_list, list_word
 from policybuilder.documents.sandbox import SAFE_FILTERS, ClauseSandbox, bounded_range, output_bounded, template_check
 from policybuilder.library.revision import revision_current
 from policybuilder.library.selectors import library_snapshot

@@ -12,10 +12,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
-from policybuilder.documents.applicability import Decision
 from policybuilder.documents.assemble import Policy
 from policybuilder.documents.coverage import Coverage
 from policybuilder.documents.engine import md_escape
+from policybuilder.documents.laws import Decision
 from policybuilder.documents.text import markdown_to_text
 from policybuilder.languages import language
 

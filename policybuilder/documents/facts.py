@@ -8,9 +8,11 @@ retention periods and the inventory of data kinds. Clauses only ever read facts.
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from policybuilder.documents.applicability import Laws, laws_resolve
+from policybuilder.documents.applicability import laws_resolve
+from policybuilder.documents.disclosures import Disclosure, disclosures_build
 from policybuilder.documents.grouping import RecipientRow, TransferTable, recipient_rows, transfer_table
-from policybuilder.documents.inventory import DataKind, Disclosure, disclosures_build, kinds_build
+from policybuilder.documents.inventory import DataKind, kinds_build
+from policybuilder.documents.laws import Laws
 from policybuilder.documents.practices import (
     Practices,
     Sales,

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from policybuilder.documents.applicability import Laws
-from policybuilder.documents.inventory import and_list
+from policybuilder.documents.laws import Laws
+from policybuilder.documents.lists import and_list
 from policybuilder.documents.providers import Provider
 from policybuilder.documents.transfers import NAMED, REGIONAL, TERRITORY, LawDecision, Transfer, place
 

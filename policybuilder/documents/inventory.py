@@ -9,15 +9,13 @@ translation.override. The constants below stay English (gettext_noop marks them 
 and are translated where a kind is built or shown.
 """
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop, ngettext, pgettext
+from django.utils.translation import gettext_noop, ngettext
 
 from policybuilder.documents.countries import EEA
-from policybuilder.languages import language_active
 
 # Legal bases as the data table shows them; the table's key says once what each one means. A kind keeps
 # these English words as keys (`DataKind.bases`) and shows them translated.
@@ -72,36 +70,6 @@ class DataKind:
         """The bases as short sentences for a table cell: "Contract. Legitimate interests (stopping fraud)."."""
         parts = [f"{_(b)} ({self.interest})" if b == INTERESTS and self.interest else _(b) for b in self.bases]
         return " ".join(f"{part}." for part in parts)
-
-
-# Spanish writes "e" for "y" before an "i" sound and "u" for "o" before an "o" sound ("Estonia e Irlanda",
-# "siete u ocho"); "hie-" ("hierro") keeps "y". The joined word depends on the next one, so gettext alone
-# cannot say it.
-_SPANISH_BEFORE = {"y": ("e", re.compile(r"(?i)(i|hi(?!e))")), "o": ("u", re.compile(r"(?i)h?o"))}
-
-
-def list_word(word: str, following: str) -> str:
-    """The list joiner `word` ("y", "o") as it is written before `following` in the language being written."""
-    if word in _SPANISH_BEFORE and language_active() == "es":
-        replacement, sound = _SPANISH_BEFORE[word]
-        if sound.match(following.lstrip("*_“\"'(")):
-            return replacement
-    return word
-
-
-def and_list(items: list[str] | tuple[str, ...]) -> str:
-    """'A', 'A and B', 'A, B and C'; items that hold commas themselves are kept apart by semicolons."""
-    items = [str(item) for item in items]
-    if len(items) < 2:
-        return "".join(items)
-    # Translators: joins the last two items of a list ("email, post and phone"; "A, B; C, D; and E").
-    word = list_word(pgettext("list", "and"), items[-1])
-    if any("," in item for item in items):
-        # Translators: keeps apart list items that hold commas themselves ("A, B; C, D; and E"), with its
-        # spaces: French writes " ; " (a no-break space, U+00A0, before the semicolon).
-        semicolon = pgettext("list separator", "; ")
-        return f"{semicolon.join(items[:-1])}{semicolon}{word} {items[-1]}"
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
 def _record_basis(facts: Any) -> tuple[str, str]:
@@ -314,40 +282,3 @@ def _tracking_consent(facts: Any) -> tuple[str, ...]:
 def kinds_build(facts: Any) -> tuple[DataKind, ...]:
     """Every kind of data this shop holds, in the order the policy lists them."""
     return tuple(_order_kinds(facts) + _optional_kinds(facts) + _tracking_kinds(facts))
-
-
-# Who receives what, in the words CCPA notices use: each kind of provider, and the data kinds it gets.
-RECIPIENT_GROUPS = (
-    # Translators: recipients of personal data in the California table ("Disclosed to: payment companies").
-    ("platform", gettext_noop("our shop platform"), ("orders", "payment", "account", "messages", "logs")),
-    ("payment", gettext_noop("payment companies"), ("orders", "payment")),
-    ("shipping", gettext_noop("delivery companies"), ("orders",)),
-    ("newsletter", gettext_noop("our email service"), ("newsletter",)),
-    ("analytics", gettext_noop("analytics services"), ("analytics",)),
-    ("advertising", gettext_noop("advertising platforms"), ("advertising",)),
-)
-
-
-@dataclass(frozen=True)
-class Disclosure:
-    """One CCPA category of personal information and the kinds of recipients that get it."""
-
-    category: str
-    recipients: tuple[str, ...]
-
-
-def disclosures_build(facts: Any, *, kinds: tuple[DataKind, ...], advertising: bool) -> tuple[Disclosure, ...]:
-    """CCPA categories disclosed to providers: to all of them when `advertising` is False,
-    else only those shared with advertising platforms (the CCPA's "sharing")."""
-    used = {p.kind for p in facts.services}
-    by_key = {k.key: k for k in kinds}
-    found: dict[str, list[str]] = {}
-    for kind, label, keys in RECIPIENT_GROUPS:
-        if kind not in used or (kind == "advertising") != advertising:
-            continue
-        for key in keys:
-            for category in by_key[key].ccpa if key in by_key else ():
-                labels = found.setdefault(category, [])
-                if _(label) not in labels:
-                    labels.append(_(label))
-    return tuple(Disclosure(category=c, recipients=tuple(r)) for c, r in found.items())

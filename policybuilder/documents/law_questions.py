@@ -12,11 +12,12 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from policybuilder.documents.applicability import NO, SIZE_TESTED, UNKNOWN, Laws, state_name
+from policybuilder.documents.applicability import NO, SIZE_TESTED, UNKNOWN
 from policybuilder.documents.law_tests import rule, size_outcome
 from policybuilder.documents.law_texts import law_phrase
+from policybuilder.documents.laws import Laws
 from policybuilder.documents.to_confirm import Unconfirmed, unconfirmed_item
-from policybuilder.documents.us_states import states_to_count, us_states
+from policybuilder.documents.us_states import state_name, states_to_count, us_states
 
 # A law's name and the parts of the policy about it, for the questions below.
 _WHO = {

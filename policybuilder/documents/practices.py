@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from policybuilder.documents.inventory import and_list
+from policybuilder.documents.lists import and_list
 from policybuilder.documents.providers import Provider, provider_resolve
 from policybuilder.documents.schema_practices import NOT_SURE
 from policybuilder.languages import language_active, text_languages

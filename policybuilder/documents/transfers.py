@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from policybuilder.documents import countries
-from policybuilder.documents.applicability import Laws
-from policybuilder.documents.inventory import and_list
+from policybuilder.documents.laws import Laws
+from policybuilder.documents.lists import and_list
 from policybuilder.documents.providers import Provider
 
 TERRITORY: dict[str, frozenset[str]] = {

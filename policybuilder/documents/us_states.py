@@ -191,7 +191,12 @@ def state_outcome(st: State, answers: dict[str, Any], *, today: date) -> Outcome
     size = answers.get("size") or {}
     if today < st.in_force:
         # Translators: %(date)s is the day a law takes effect.
-        return Outcome(NO, _("It takes effect on %(date)s.") % {"date": date_written(st.in_force.isoformat(), us_style=False)}, "", st.source)
+        return Outcome(
+            NO,
+            _("It takes effect on %(date)s.") % {"date": date_written(st.in_force.isoformat(), us_style=False)},
+            "",
+            st.source,
+        )
     for name in st.triggers:
         if _trigger(name, answers):
             return Outcome(YES, _trigger_reason(name), _answer(name), st.trigger_source)

@@ -16,7 +16,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from policybuilder.documents.inventory import and_list
+from policybuilder.documents.lists import and_list
 from policybuilder.publishing.snapshot import FORMAT
 
 # Each role's sentences whole, not a role name slotted into one sentence: the article and the preposition

@@ -14,8 +14,8 @@ from django.utils.translation import trans_real
 from policybuilder.documents import law_questions, unconfirmed
 from policybuilder.documents.applicability import SIZE_TESTED
 from policybuilder.documents.assemble import InvalidAnswers, policy_assemble
-from policybuilder.documents.inventory import and_list
 from policybuilder.documents.law_tests import rule, size_tests
+from policybuilder.documents.lists import and_list
 from policybuilder.documents.practices import Sales, Sensitive
 from policybuilder.documents.transfers import place
 from policybuilder.questionnaire.customer_forms import JURISDICTION_CHOICES

@@ -1,0 +1,37 @@
+"""Lists in the words of the language being written: "A, B and C", and the joiner as it is spelt before
+the next word (Spanish "y"/"e", "o"/"u")."""
+
+import re
+
+from django.utils.translation import pgettext
+
+from policybuilder.languages import language_active
+
+# Spanish writes "e" for "y" before an "i" sound and "u" for "o" before an "o" sound ("Estonia e Irlanda",
+# "siete u ocho"); "hie-" ("hierro") keeps "y". The joined word depends on the next one, so gettext alone
+# cannot say it.
+_SPANISH_BEFORE = {"y": ("e", re.compile(r"(?i)(i|hi(?!e))")), "o": ("u", re.compile(r"(?i)h?o"))}
+
+
+def list_word(word: str, following: str) -> str:
+    """The list joiner `word` ("y", "o") as it is written before `following` in the language being written."""
+    if word in _SPANISH_BEFORE and language_active() == "es":
+        replacement, sound = _SPANISH_BEFORE[word]
+        if sound.match(following.lstrip("*_“\"'(")):
+            return replacement
+    return word
+
+
+def and_list(items: list[str] | tuple[str, ...]) -> str:
+    """'A', 'A and B', 'A, B and C'; items that hold commas themselves are kept apart by semicolons."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    # Translators: joins the last two items of a list ("email, post and phone"; "A, B; C, D; and E").
+    word = list_word(pgettext("list", "and"), items[-1])
+    if any("," in item for item in items):
+        # Translators: keeps apart list items that hold commas themselves ("A, B; C, D; and E"), with its
+        # spaces: French writes " ; " (a no-break space, U+00A0, before the semicolon).
+        semicolon = pgettext("list separator", "; ")
+        return f"{semicolon.join(items[:-1])}{semicolon}{word} {items[-1]}"
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
