@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import DatabaseError
-from django.utils.translation import pgettext
 from jinja2 import StrictUndefined, Template, TemplateError
 from markdown_it import MarkdownIt
 
 from policybuilder.documents.facts import PolicyFacts
-from policybuilder.documents.lists import and_list, list_word
+from policybuilder.documents.lists import and_list, or_list
+from policybuilder.documents.places import in_place
 from policybuilder.documents.sandbox import SAFE_FILTERS, ClauseSandbox, bounded_range, output_bounded, template_check
 from policybuilder.library.revision import revision_current
 from policybuilder.library.selectors import library_snapshot
@@ -65,13 +65,9 @@ def md_escape(value: Any) -> str:
     return "\\" + text if text and text[0] in "#+=-" else text
 
 
-def _or_list(items: Any) -> str:
-    items = [str(item) for item in items]
-    if len(items) < 2:
-        return "".join(items)
-    # Translators: joins the last two items of a list of alternatives ("email, post or phone").
-    word = list_word(pgettext("list", "or"), items[-1])
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+def _in_places(items: Any) -> str:
+    """'in A, in B or in C' as the language says it: "dans l'UE ou au Royaume-Uni"."""
+    return or_list([in_place(str(item)) for item in items])
 
 
 def _names(providers: Any) -> str:
@@ -87,7 +83,7 @@ def environment_make() -> ClauseSandbox:
         lstrip_blocks=True,
     )
     env.filters = {name: f for name, f in env.filters.items() if name in SAFE_FILTERS}
-    env.filters.update(and_list=and_list, or_list=_or_list, names=_names)
+    env.filters.update(and_list=and_list, or_list=or_list, in_places=_in_places, names=_names)
     env.globals = {"range": bounded_range}
     return env
 

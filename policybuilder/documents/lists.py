@@ -2,6 +2,7 @@
 the next word (Spanish "y"/"e", "o"/"u")."""
 
 import re
+from typing import Any
 
 from django.utils.translation import pgettext
 
@@ -34,4 +35,14 @@ def and_list(items: list[str] | tuple[str, ...]) -> str:
         # spaces: French writes " ; " (a no-break space, U+00A0, before the semicolon).
         semicolon = pgettext("list separator", "; ")
         return f"{semicolon.join(items[:-1])}{semicolon}{word} {items[-1]}"
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def or_list(items: Any) -> str:
+    """'A', 'A or B', 'A, B or C'."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    # Translators: joins the last two items of a list of alternatives ("email, post or phone").
+    word = list_word(pgettext("list", "or"), items[-1])
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
