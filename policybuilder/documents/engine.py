@@ -118,6 +118,7 @@ def facts_context(facts: PolicyFacts) -> dict[str, Any]:
         "sells_or_shares": facts.sells_or_shares,
         "consent_based": facts.consent_based,
         "children": facts.children,
+        "teens": facts.teens,
         "laws": facts.laws,
         "transfers": facts.transfers,
         "transfer_countries": facts.transfer_countries,

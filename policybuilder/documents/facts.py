@@ -72,6 +72,7 @@ class PolicyFacts:
     shipping: Shipping
     laws: Laws
     children: bool
+    teens: bool | None  # aimed at teenagers under 16; None when the owner has not said
     sells_data: bool
     sells_data_known: bool  # the owner said whether the shop sells data: only then does a policy say it does not
     effective_date: str
@@ -230,6 +231,7 @@ def facts_build(
         ),
         laws=laws,
         children=children,
+        teens=answers.get("teens"),
         sells_data=bool(answers.get("sells_data", False)),
         sells_data_known="sells_data" in answers,
         effective_date=date_written(answers["effective_date"], us_style=shop.us_style_dates),

@@ -158,6 +158,7 @@ def answers_schema(*, catalogue_slugs: dict[str, list[str]]) -> dict[str, Any]:
             "platform": _platform(service["platform"]),
             "jurisdictions": {"type": "array", "uniqueItems": True, "items": {"type": "string", "enum": list(JURISDICTIONS)}},
             "children": {"type": "boolean"},
+            "teens": {"type": "boolean"},  # aimed at under-16s: the EU's and China's consent ages
             "sells_data": {"type": "boolean"},
             "sales": sales_schema(),
             "practices": practices_schema(survey_tool=_service([])),

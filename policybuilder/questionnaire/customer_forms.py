@@ -15,7 +15,7 @@ from policybuilder.documents.countries import EEA
 from policybuilder.documents.schema_practices import coppa_errors
 from policybuilder.questionnaire.answer_fields import LinesField, lines_initial
 from policybuilder.questionnaire.conditions import representative_areas
-from policybuilder.questionnaire.fields import StepForm, email_field, yes_no, yes_or_no
+from policybuilder.questionnaire.fields import YES_NO, StepForm, email_field, yes_no, yes_or_no
 from policybuilder.questionnaire.i18n import Text
 
 JURISDICTION_CHOICES = [
@@ -57,6 +57,17 @@ class CustomersForm(StepForm):
             "(COPPA) then apply. A shop selling toys to parents answers No."
         ),
     )
+    teens = forms.ChoiceField(
+        label=_("Is your shop aimed at teenagers under 16?"),
+        help_text=_(
+            "In the EU young people can agree to uses of their data themselves from 16 (13 to 16 by country), in "
+            "mainland China from 14. If you answer No, the policy says your shop is not meant for them."
+        ),
+        choices=YES_NO,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose Yes or No, or leave the question unanswered.")},
+    )
     sells_data = yes_no(
         _("Do you sell customers' personal data?"),
         _(
@@ -83,9 +94,11 @@ class CustomersForm(StepForm):
 
     def answers(self) -> dict[str, Any]:
         cleaned = self.cleaned_data
+        teens = {"teens": cleaned["teens"] == "yes"} if cleaned.get("teens") in ("yes", "no") else {}
         return {
             "jurisdictions": list(cleaned["jurisdictions"]),
             "children": cleaned["children"] == "yes",
+            **teens,
             "sells_data": cleaned["sells_data"] == "yes",
         }
 
@@ -98,6 +111,7 @@ class CustomersForm(StepForm):
         return {
             "jurisdictions": chosen,
             "children": yes_or_no(children),
+            "teens": yes_or_no(answers["teens"]) if isinstance(answers.get("teens"), bool) else "",
             "sells_data": yes_or_no(answers.get("sells_data", False)),
         }
 

@@ -49,9 +49,20 @@ def test_emails_to_past_buyers_rest_on_legitimate_interests_not_on_consent():
 
 @pytest.mark.parametrize(("jurisdictions", "age"), [(["uk"], 13), (["eu"], 16), (["uk", "eu"], 16), (["us"], 13)])
 def test_the_childrens_age_follows_the_law_of_the_customers(jurisdictions, age):
-    answers = make_answers("uk", jurisdictions=jurisdictions)
+    answers = make_answers("uk", jurisdictions=jurisdictions, teens=False)
     text = policy_text(policy_assemble(answers=answers))
     assert f"not meant for children under {age}," in text
+
+
+@pytest.mark.parametrize("teens", [None, True])
+def test_a_shop_that_may_be_for_teenagers_does_not_say_it_is_not_meant_for_them(teens):
+    answers = make_answers("uk", jurisdictions=["eu"])
+    answers.pop("teens", None)
+    if teens is not None:
+        answers["teens"] = teens
+    policy = policy_assemble(answers=answers)
+    assert "not meant for children under 13," in policy_text(policy)
+    assert ("teens" in {i.key for i in policy.unconfirmed}) is (teens is None)
 
 
 def test_a_shop_that_has_not_said_how_it_protects_data_or_where_cards_go_gets_gaps_not_cover():

@@ -168,6 +168,21 @@ def test_a_shop_made_for_children_without_an_address_is_told_on_the_customers_pa
     assert with_address.is_valid()
 
 
+@pytest.mark.parametrize(("posted", "saved"), [("no", {"teens": False}), ("yes", {"teens": True}), ("", {})])
+def test_the_teenagers_question_is_saved_only_when_answered_and_shown_again(posted, saved):
+    form = _form(CustomersForm, jurisdictions=["eu"], children="no", teens=posted, sells_data="no")
+    assert form.is_valid(), form.errors
+    answers = form.answers()
+    assert {k: v for k, v in answers.items() if k == "teens"} == saved
+    assert CustomersForm.initial_from_answers(answers)["teens"] == posted
+
+
+def test_an_unknown_answer_to_the_teenagers_question_says_what_to_do():
+    form = _form(CustomersForm, jurisdictions=["eu"], children="no", teens="maybe", sells_data="no")
+    assert not form.is_valid()
+    assert form.errors["teens"] == ["Choose Yes or No, or leave the question unanswered."]
+
+
 def test_the_review_summary_names_each_step_as_its_heading_writes_it():
     """No case change on a step's title: German nouns keep their capital letters."""
     step = SimpleNamespace(title="Your customers", url="/questionnaire/customers/", answers=[])
