@@ -150,7 +150,7 @@ def coverage_build(
             )  # fmt: skip
             for code, items in groups.items()
         ),
-        notes=coverage_notes(context),
+        notes=coverage_notes(context, added=tuple(_law_name(code, library, laws) for code in laws.added)),
         decisions=decisions,
     )
 
@@ -179,8 +179,9 @@ def decisions_grouped(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return grouped
 
 
-def coverage_notes(context: dict[str, Any]) -> tuple[str, ...]:
-    """What the owner must do or check so that the policy stays true."""
+def coverage_notes(context: dict[str, Any], *, added: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """What the owner must do or check so that the policy stays true; `added` names the laws the shop's own
+    country brought in."""
     notes, laws = [], context["laws"]
     if laws.home_uncovered:
         notes.append(
@@ -240,9 +241,9 @@ def coverage_notes(context: dict[str, Any]) -> tuple[str, ...]:
                 "protects the data as well as their law does (NZ IPP 12; PDPA s 26), or ask the customer first."
             )
         )
-    for code in laws.added:
-        # Translators: %(law)s is a law's code in capitals ("EU", "UK", "BR").
-        notes.append(_("The %(law)s rules were added because of where your business is based.") % {"law": code.upper()})
+    for name in added:
+        # Translators: %(law)s is a law's name ("EU General Data Protection Regulation (GDPR)").
+        notes.append(_("%(law)s: added because of where your business is based.") % {"law": name})
     for provider in context["services"]:
         if provider.custom:
             notes.append(

@@ -140,7 +140,7 @@ def _condition_words(condition: dict[str, Any], st: State) -> str:
     if "share_above" in condition:
         parts.append(_("over %(share)s of revenue from selling data") % {"share": figure(condition["share_above"], "percent")})  # fmt: skip
     if "share_at_least" in condition:
-        parts.append(_("%(share)s of revenue from selling data") % {"share": figure(condition["share_at_least"], "percent")})  # fmt: skip
+        parts.append(_("at least %(share)s of revenue from selling data") % {"share": figure(condition["share_at_least"], "percent")})  # fmt: skip
     if condition.get("sells"):
         parts.append(_("any gain from selling data"))
     return _(" and ").join(parts)
