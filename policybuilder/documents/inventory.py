@@ -122,7 +122,7 @@ def _order_kinds(facts: Any) -> list[DataKind]:
         DataKind(
             # Translators: the data table's first column: a kind of data in bold, then examples after a colon.
             key="orders", name=_("Order details"),
-            examples=_("your name, email address, phone number, billing and delivery address, what you buy and what you pay"),
+            examples=_("your name, email address, phone number if you give it, billing and delivery address, what you buy and what you pay"),
             # Translators: where the data comes from, after "From" in the data table ("From you, when you order.").
             source=_("you, when you order online or by phone") if facts.data.phone_orders else _("you, when you order"),
             # Translators: a purpose, completing "We use it ..."; the data table capitalises the first letter.

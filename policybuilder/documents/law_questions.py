@@ -84,7 +84,8 @@ def _state_items(laws: Laws, answers: dict[str, Any], taken: set[str]) -> list[U
             question = _("How many of those people live in each of these states: %(states)s? Each state's law counts only its own residents.") % {"states": states}  # fmt: skip
             field = f"consumers_{left[0].code}"  # the size form's field for the first of them
             items.append(unconfirmed_item("size.us_state_consumers", "size", question, meanwhile, field=field))
-    out = [d for d in laws.decisions if d.code in codes and d.applies == NO and not d.reason.startswith("It takes effect")]  # fmt: skip
+    # A law not yet in force is decided from no answer (us_states.state_outcome): it is not "too small for".
+    out = [d for d in laws.decisions if d.code in codes and d.applies == NO and d.answer]
     if laws.us and out and "us-states" not in (answers.get("not_applicable") or {}):
         question = _("The US state privacy laws listed in the coverage report do not reach a business your size. Leave them out of the policy, or give their residents these rights anyway?")  # fmt: skip
         meanwhile = _("The policy leaves the sections of those states out.")

@@ -81,6 +81,13 @@ def test_a_law_not_yet_in_force_does_not_apply_before_its_date():
     assert decisions["us-al"]["applies"] == "no" and decisions["us-va"]["applies"] == "yes"
 
 
+@pytest.mark.parametrize("language", ["en", "es", "de"])
+def test_a_shop_every_law_in_force_reaches_is_not_asked_whether_to_leave_state_laws_out(language):
+    # Oklahoma's and Alabama's laws are not in force yet: that is no reason to ask, in any language.
+    policy = _policy(REACHED, effective_date="2026-12-01", language=language)
+    assert "not_applicable.us-states" not in {item.key for item in policy.unconfirmed}
+
+
 def test_the_us_wide_band_rules_a_law_out_but_never_in():
     unsure = _decisions(_policy(REACHED, size=_size(REACHED, us_state_consumers={})))
     assert unsure["us-va"]["applies"] == "unknown" and "not how many live in Virginia" in unsure["us-va"]["reason"]
