@@ -51,7 +51,9 @@ def test_a_current_translation_is_used_for_its_clause_and_section():
     policy = policy_assemble(answers=make_answers("minimal", language="de"), library=_library_in_german())
     text = policy_text(policy)
     assert "[DE] WHO WE ARE" in text  # the section title, from its translation
-    assert policy.facts.language == "de" and any("machine-written" in note for note in policy.coverage.notes)
+    assert policy.facts.language == "de" and any(
+        "maschinell erstellte" in note for note in policy.coverage.notes
+    )  # in the policy's language
 
 
 def test_changing_the_english_makes_its_translation_stale_and_the_policy_is_refused_naming_the_clause():
