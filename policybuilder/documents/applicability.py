@@ -17,6 +17,7 @@ from django.utils.translation import gettext_noop
 
 from policybuilder.documents import countries
 from policybuilder.documents.law_tests import NO, UNKNOWN, YES, Outcome, rule, size_outcome
+from policybuilder.documents.law_texts import law_phrase
 from policybuilder.documents.laws import LAW_ORDER, WORLD, Decision, Laws
 from policybuilder.documents.us_states import state_codes, state_outcome, us_states
 
@@ -196,8 +197,11 @@ def address_errors(answers: Any) -> list[str]:
     chosen, country = list(answers.get("jurisdictions") or []), str(business.get("country", "")).upper()
     on = {code for code in _PLACES if _place_decision(code, chosen=chosen, country=country).shown}
     on |= {"children"} if answers.get("children") is True else set()
+    # Translators: %(says)s is what a law asks for ("PIPEDA asks for the address of the person accountable
+    # for privacy"), %(source)s its citation.
+    said = _("%(says)s (%(source)s). Please give one; a PO box is fine.")
     return [
-        f"business.address: {entry['says']} ({entry['source']}). Please give one; a PO box is fine."
+        "business.address: " + said % {"says": law_phrase(entry["says"]), "source": entry["source"]}
         for entry in rule("address_required")
         if entry["law"] in on
     ]

@@ -85,9 +85,9 @@ class CustomersForm(StepForm):
         # Where customers live decides whether a law needs a postal address: say so here, not at the end.
         chosen = {"jurisdictions": list(cleaned.get("jurisdictions", [])), "children": cleaned.get("children") == "yes"}
         for error in address_errors(chosen | {"business": self.business}) if self.business else ():
-            message = error.partition(": ")[2]  # in English: documents/applicability.py writes it
-            # Translators: %(problem)s is in English: what a law asks for, from the clause library (laws.yaml),
-            # its citation in brackets, then "Please give one; a PO box is fine."
+            message = error.partition(": ")[2]  # in the page's language: documents/applicability.py writes it
+            # Translators: %(problem)s is what a law asks for, from the clause library (laws.yaml), its citation
+            # in brackets, then "Please give one; a PO box is fine."
             problem = gettext("%(problem)s Add it on the “Your business” page.")
             self.add_error(None, problem % {"problem": capfirst(message)})
         return cleaned

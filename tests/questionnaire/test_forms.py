@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 
 from policybuilder.documents.assemble import policy_assemble
@@ -181,6 +182,18 @@ def test_an_unknown_answer_to_the_teenagers_question_says_what_to_do():
     form = _form(CustomersForm, jurisdictions=["eu"], children="no", teens="maybe", sells_data="no")
     assert not form.is_valid()
     assert form.errors["teens"] == ["Choose Yes or No, or leave the question unanswered."]
+
+
+def test_the_missing_address_message_is_in_the_page_language():
+    business = {"name": "Kleine Bastler", "email": "a@bastler.example", "country": "US"}
+    data = {"jurisdictions": ["us"], "children": "yes", "sells_data": "no"}
+    posted = MultiValueDict({f"step-{k}": v if isinstance(v, list) else [v] for k, v in data.items()})
+    with translation.override("de"):
+        form = CustomersForm(data=posted, prefix="step", catalogue=catalogue_choices(), business=business)
+        assert not form.is_valid()
+        message = form.non_field_errors()[0]
+    assert message.startswith("COPPA verlangt, dass die Datenschutzerklärung einer Website für Kinder")
+    assert "16 CFR 312.4(d)" in message and "Please" not in message and "PO box" not in message
 
 
 def test_the_review_summary_names_each_step_as_its_heading_writes_it():
