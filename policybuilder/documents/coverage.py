@@ -8,6 +8,7 @@ from operator import attrgetter
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from jinja2 import TemplateError
 
 from policybuilder.documents.applicability import NO
@@ -259,9 +260,12 @@ def coverage_notes(context: dict[str, Any], *, added: tuple[str, ...] = ()) -> t
         )
     if context["sells_or_shares"] and laws.signal_states:
         notes.append(
-            _(
+            ngettext(
+                "The privacy law of %(states)s requires your site to honour Global Privacy Control as an opt-out of "
+                "sale and targeted advertising.",
                 "The privacy laws of %(states)s require your site to honour Global Privacy Control as an opt-out of "
-                "sale and targeted advertising."
+                "sale and targeted advertising.",
+                len(laws.signal_states),
             )
             % {"states": and_list(laws.signal_states)}
         )

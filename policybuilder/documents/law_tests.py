@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from policybuilder.documents.law_texts import law_phrase
+from policybuilder.documents.lists import semicolon
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
-_UNITS = {"usd": "US${}", "aud": "A${}", "percent": "{}%", "count": "{}"}
+_UNITS = {"usd": "US${}", "aud": "A${}", "count": "{}"}
 # (the test is "above", met) -> how a reason compares the figure with the threshold
 _COMPARISONS = {
     # Translators: %(figure)s is a figure in words ("your annual gross revenue"), %(value)s the owner's
@@ -60,7 +61,11 @@ class Outcome:
 
 def figure(value: int, unit: str) -> str:
     """A figure as the language being written groups its digits (26,625,000; 26.625.000)."""
-    return _UNITS.get(unit, "{}").format(number_format(value, force_grouping=True))
+    number = number_format(value, force_grouping=True)
+    if unit == "percent":
+        # Translators: a percentage, with the space the language puts before % (French "25 %", no-break).
+        return _("%(number)s%%") % {"number": number}
+    return _UNITS.get(unit, "{}").format(number)
 
 
 @cache
@@ -143,7 +148,7 @@ def size_outcome(code: str, size: dict[str, Any]) -> Outcome:
             return Outcome(YES, said[:1].upper() + said[1:] + ".", f"size.{test.answer}", source)
         (missing if met is None else below).append(test)
     if missing:
-        said = "; ".join(_said(t, size, met=False) for t in below)
+        said = semicolon().join(_said(t, size, met=False) for t in below)
         given = {"figures": _(" or ").join(law_phrase(t.label) for t in missing), "said": said}
         # Translators: %(figures)s names the figures not given ("your annual turnover or the exceptions ...").
         reason = (
@@ -151,7 +156,7 @@ def size_outcome(code: str, size: dict[str, Any]) -> Outcome:
         )
         answers = ", ".join(f"size.{t.answer}" for t in missing)
         return Outcome(UNKNOWN, reason % given, answers, "; ".join(t.source for t in tests), missing=tuple(missing))
-    said = "; ".join(_said(t, size, met=False) for t in tests)
+    said = semicolon().join(_said(t, size, met=False) for t in tests)
     reason = _("Your business meets none of its tests: %(said)s.") % {"said": said}
     return Outcome(NO, reason, ", ".join(f"size.{t.answer}" for t in tests), "; ".join(t.source for t in tests))
 

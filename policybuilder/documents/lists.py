@@ -31,11 +31,15 @@ def and_list(items: list[str] | tuple[str, ...]) -> str:
     # Translators: joins the last two items of a list ("email, post and phone"; "A, B; C, D; and E").
     word = list_word(pgettext("list", "and"), items[-1])
     if any("," in item for item in items):
-        # Translators: keeps apart list items that hold commas themselves ("A, B; C, D; and E"), with its
-        # spaces: French writes " ; " (a no-break space, U+00A0, before the semicolon).
-        semicolon = pgettext("list separator", "; ")
-        return f"{semicolon.join(items[:-1])}{semicolon}{word} {items[-1]}"
+        return f"{semicolon().join(items[:-1])}{semicolon()}{word} {items[-1]}"
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def semicolon() -> str:
+    """The separator of list items that hold commas, with its spaces as the language writes it (" ; " in French)."""
+    # Translators: keeps apart list items that hold commas themselves ("A, B; C, D; and E"), with its
+    # spaces: French writes " ; " (a no-break space, U+00A0, before the semicolon).
+    return pgettext("list separator", "; ")
 
 
 def or_list(items: Any) -> str:

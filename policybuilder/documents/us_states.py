@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from policybuilder.documents import countries
 from policybuilder.documents.law_tests import NO, UNKNOWN, YES, figure, library_rules
 from policybuilder.documents.law_texts import law_phrase
+from policybuilder.documents.lists import semicolon
 from policybuilder.documents.shop import date_written
 from policybuilder.languages import SOURCE, language_active
 
@@ -221,15 +222,15 @@ def state_outcome(st: State, answers: dict[str, Any], *, today: date) -> Outcome
     if met and st.sba_exempt and sba != "no":
         return Outcome(UNKNOWN, _("You meet its volume test, but have not said whether your business is small by the SBA's standard, which it exempts."), "size.sba_small_business", st.source)  # fmt: skip
     if met:
-        return Outcome(YES, _("It reaches you: %(said)s.") % {"said": "; ".join(met[0])}, answer, st.source)
+        return Outcome(YES, _("It reaches you: %(said)s.") % {"said": semicolon().join(met[0])}, answer, st.source)
     # Translators: joins a law's alternative tests ("at least 100,000 residents ...; or ...").
     tests = _("; or ").join(_condition_words(condition, st) for condition in st.tests)
     if all(result is False for (result, _words), _condition in results):
-        why = "; ".join(dict.fromkeys(w for (_result, words), _condition in results for w in words))
+        why = semicolon().join(dict.fromkeys(w for (_result, words), _condition in results for w in words))
         # Translators: %(tests)s is what the law asks, %(said)s what the owner's answers say.
         return Outcome(NO, _("Its tests: %(tests)s. You: %(said)s.") % {"tests": tests, "said": why}, answer, st.source)
     unknown = next(words for (result, words), _condition in results if result is None)
-    said = {"tests": tests, "said": "; ".join(unknown)}
+    said = {"tests": tests, "said": semicolon().join(unknown)}
     return Outcome(UNKNOWN, _("Its tests: %(tests)s. So far, %(said)s.") % said, answer, st.source)
 
 
