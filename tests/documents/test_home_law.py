@@ -49,7 +49,7 @@ def test_a_home_law_right_has_no_bracket_but_a_right_only_another_law_gives_keep
     text = policy_text(policy_assemble(answers=answers))
     rights = _rights(text)
     assert "gives everyone whose data we hold the rights below." in rights
-    assert "- Delete it. Ask us" in rights and "- Object. Object" in rights
+    assert "- Delete it. Ask us" in rights and "Your right to object. Object" in rights
     assert "- Opt out of sale or sharing (California" in rights
     assert "Brackets say where a right depends on where you live." in rights
 

@@ -3,7 +3,7 @@
 import pytest
 
 from policybuilder.documents.assemble import policy_assemble
-from policybuilder.documents.exporters import policy_text
+from policybuilder.documents.exporters import policy_markdown, policy_text
 from tests.base import make_answers
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +68,14 @@ def test_a_shop_that_may_be_for_teenagers_does_not_say_it_is_not_meant_for_them(
 def test_a_shop_that_has_not_said_how_it_protects_data_or_where_cards_go_gets_gaps_not_cover():
     gaps = {g.item_id for g in policy_assemble(answers=make_answers("minimal")).coverage.gaps}
     assert {"ALL-SECURITY", "PAY-PROCESSOR"} <= gaps
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("en", "**Your right to object**"), ("de", "**Ihr Widerspruchsrecht**")]
+)
+def test_the_right_to_object_is_set_apart_from_the_other_rights(language, heading):
+    # GDPR art. 21(4): brought to the customer's attention "clearly and separately from any other information".
+    lines = policy_markdown(policy_assemble(answers=make_answers("eu", language=language))).splitlines()
+    own = [line for line in lines if line.startswith(heading)]
+    assert len(own) == 1 and ("legitimate" in own[0] or "berechtigten" in own[0])
+    assert not [line for line in lines if line.startswith("- **Object**") or line.startswith("- **Widersprechen**")]
