@@ -19,7 +19,8 @@ from policybuilder.questionnaire.size_form import SizeForm
 from tests.base import CLAUSES, make_answers
 
 pytestmark = pytest.mark.django_db
-# fr-CA has no file of its own: its report is the French one (law_texts uses fr-CA, then fr).
+# fr-CA has only the entries Canadian French words otherwise (laws.fr-CA.yaml); the rest is the French (law_texts uses
+# fr-CA, then fr).
 FILED = ("de", "es", "fr", "it", "pt-BR")
 FILES = library_files_read(CLAUSES)
 # Shops whose every decision is worded by our gettext phrases and laws.<code>.yaml, US ones included.
@@ -57,6 +58,19 @@ def test_every_law_item_and_phrase_has_a_current_translation(code):
     untranslated = [i.item_id for i in FILES.items if texts.items[i.item_id][0] == i.summary]
     untranslated += [p for p in rule_phrases() if texts.phrases[p] == p and any(c.isalpha() for c in p)]
     assert untranslated == [], f"{code}: still the English"
+
+
+def test_the_canadian_french_entries_are_current_and_differ_from_the_french():
+    """laws.fr-CA.yaml holds only what Canadian French says otherwise (courriel, témoins, renseignements
+    personnels); every other entry comes from laws.fr.yaml."""
+    canadian, french = law_texts_read(law_texts_path("fr-CA")), law_texts_read(law_texts_path("fr"))
+    assert canadian.items, "no Canadian French entries"
+    laws, items = {law.code: law for law in FILES.laws}, {i.item_id: i for i in FILES.items}
+    stale = [c for c, (_n, rev) in canadian.names.items() if c not in laws or rev != law_revision(laws[c])]
+    stale += [i for i, (_s, _h, rev) in canadian.items.items() if i not in items or rev != item_revision(items[i])]
+    assert stale == []
+    assert [i for i, entry in canadian.items.items() if entry[:2] == french.items[i][:2]] == []
+    assert [p for p in canadian.phrases if p not in rule_phrases()] == []
 
 
 @pytest.mark.parametrize("code", FILED)
