@@ -136,7 +136,9 @@ def test_the_meta_pixel_shows_as_a_joint_controller_for_the_collection_on_the_sh
     row = next((line for line in sharing.splitlines() if line.startswith("| [Meta Pixel]")), "")
     if "**Joint controllers.**" not in sharing or "Meta Platforms Ireland Limited, a joint controller" not in row:
         pytest.fail(f"no joint controller paragraph; see {keep_for_inspection('transfer-us-eu.md', text)}")
-    assert "C-40/17" in sharing
+    assert (
+        "GDPR art. 26)" in sharing and "C-40/17" not in sharing
+    )  # the law, not the court case customers need not read
 
 
 def test_a_us_only_shop_with_the_meta_pixel_is_not_told_about_eu_joint_control():
