@@ -117,7 +117,7 @@ def _item(item: LegalItemData, clauses: tuple[str, ...], context: dict[str, Any]
     met = not clauses or _holds(item, _covered_if(item.covered_if, item.item_id), context, "covered_if")
     summary, hint = item_texts(item)
     return CoverageItem(
-        item_id=item.item_id, citation=item.citation, summary=summary, level=item.level,
+        item_id=item.item_id, citation=law_phrase(item.citation), summary=summary, level=item.level,
         clauses=clauses, hint=hint, met=met,
     )  # fmt: skip
 

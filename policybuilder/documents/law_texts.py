@@ -1,8 +1,9 @@
 """The coverage report's words in the policy's language: `clauses/laws.<code>.yaml` gives each law's name
 and each legal item's summary and hint in that language, pinned to the English it translates
 (`translates`: 12 hex digits of the sha256 of the English, as the clause library's translations are), and
-the phrases of laws.yaml's `rules` (size-test labels and questions, band words, the address rules' words),
-each keyed by its English, which pins it as gettext's msgids do.
+the phrases of laws.yaml's `rules` (size-test labels and questions, band words, the address rules' words)
+and the items' citations ("GDPR art 13(1)(f) and arts 44-49"), each keyed by its English, which pins it
+as gettext's msgids do.
 
 The report is the owner's, not the customer's, so a missing or stale entry does not refuse the policy the
 way a clause does: the report shows that entry's English, its source, which is never wrong, only untranslated
@@ -60,11 +61,11 @@ def law_texts_read(path: Path) -> LawTexts:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     laws = _entries(data.get("laws", []), "code", ("name",), path)
     items = _entries(data.get("items", []), "id", ("summary", "hint"), path)
-    phrases = data.get("phrases", [])
-    if not isinstance(phrases, list) or not all(
+    phrases = [*data.get("phrases", []), *data.get("citations", [])]
+    if not all(
         isinstance(e, dict) and isinstance(e.get("en"), str) and isinstance(e.get("text"), str) for e in phrases
     ):
-        raise ValueError(f"{path.name}: 'phrases' entries need en and text, as text")
+        raise ValueError(f"{path.name}: 'phrases' and 'citations' entries need en and text, as text")
     return LawTexts(
         names={e["code"]: (e["name"], e["translates"]) for e in laws},
         items={e["id"]: (e["summary"], e["hint"], e["translates"]) for e in items},

@@ -87,10 +87,12 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
         for fmt, d in DOWNLOADS.items()
     ]
     changed = library_changed_since(revision=saved.library_revision)
+    with translation.override(language(saved.language).django):  # its merged state lines name states in it
+        coverage = coverage_report(saved.data)
     context = {
         "saved": saved,
         "data": saved.data,
-        "coverage": coverage_report(saved.data),
+        "coverage": coverage,
         "downloads": downloads,
         "library_changes": library_changes_since(since=saved.created_at) if changed else [],
         "library_changed": changed,
