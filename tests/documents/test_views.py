@@ -186,3 +186,9 @@ def test_a_copy_page_holds_the_html_or_the_text_to_select_by_hand(client):
     assert f">{escape(saved.txt)}</textarea>" in text_page
     assert reverse("documents:result", args=[saved.token]) in text_page
     assert client.get(reverse("documents:copy", args=[saved.token, "pdf"])).status_code == 404
+
+
+def test_a_german_result_page_merges_the_us_state_laws_in_german(client):
+    # A German shop without US customers: the twenty-one state laws that do not apply share one line.
+    page = _result_page(client, policy_publish(answers=make_answers("eu", language="de")))
+    assert "Die Datenschutzgesetze von Virginia" in page and "The state privacy laws of" not in page
