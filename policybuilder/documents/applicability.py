@@ -100,9 +100,11 @@ def _state_decisions(answers: dict[str, Any], *, us: bool) -> dict[str, Decision
     return decided
 
 
-def _quebec_decision(canada: Decision) -> Decision:
+def _quebec_decision(canada: Decision, *, region: str) -> Decision:
     if not canada.shown:
         return Decision("qc", NO, _("You did not say you have customers in Canada."), canada.answer, shown=False)
+    if region == "QC":  # a shop in Québec: its own province's law, whoever its customers are
+        return Decision("qc", YES, _("Your business is based in Québec."), "business.region", shown=True)
     reason = _("Québec's law reaches any business that collects personal information of people in Québec, and a shop selling in Canada can have customers there.")  # fmt: skip
     return Decision("qc", YES, reason, canada.answer, shown=True)
 
@@ -166,7 +168,8 @@ def laws_resolve(*, chosen: list[str], country: str, children: bool, answers: di
     decided = {code: _place_decision(code, chosen=chosen, country=country) for code in LAW_ORDER if code in _PLACES}
     decided |= {code: _size_decision(code, chosen=chosen, answers=answers) for code in SIZE_TESTED}
     decided |= _state_decisions(answers, us=decided["us"].shown)
-    decided["qc"] = _quebec_decision(decided["ca"])
+    region = str((answers.get("business") or {}).get("region", "")).upper()
+    decided["qc"] = _quebec_decision(decided["ca"], region=region if country == "CA" else "")
     said = _("You said your shop is made for children under 13.") if children else _("You did not say your shop is made for children under 13.")  # fmt: skip
     decided["children"] = Decision("children", YES if children else NO, said, "children", shown=children)
     decided = _exemption_notes(decided, answers)

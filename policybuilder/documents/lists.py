@@ -1,5 +1,5 @@
 """Lists in the words of the language being written: "A, B and C", and the joiner as it is spelt before
-the next word (Spanish "y"/"e", "o"/"u")."""
+the next word (Spanish "y"/"e", "o"/"u"; Italian "e"/"ed")."""
 
 import re
 from typing import Any
@@ -9,15 +9,20 @@ from django.utils.translation import pgettext
 from policybuilder.languages import language_active
 
 # Spanish writes "e" for "y" before an "i" sound and "u" for "o" before an "o" sound ("Estonia e Irlanda",
-# "siete u ocho"); "hie-" ("hierro") keeps "y". The joined word depends on the next one, so gettext alone
-# cannot say it.
-_SPANISH_BEFORE = {"y": ("e", re.compile(r"(?i)(i|hi(?!e))")), "o": ("u", re.compile(r"(?i)h?o"))}
+# "siete u ocho"); "hie-" ("hierro") keeps "y". Italian writes "ed" for "e" before an "e" ("Royal Mail ed
+# Evri"), as its style guides keep the euphonic d to the same vowel. The joined word depends on the next
+# one, so gettext alone cannot say it.
+_BEFORE = {
+    "es": {"y": ("e", re.compile(r"(?i)(i|hi(?!e))")), "o": ("u", re.compile(r"(?i)h?o"))},
+    "it": {"e": ("ed", re.compile(r"(?i)[eèé]"))},
+}
 
 
 def list_word(word: str, following: str) -> str:
-    """The list joiner `word` ("y", "o") as it is written before `following` in the language being written."""
-    if word in _SPANISH_BEFORE and language_active() == "es":
-        replacement, sound = _SPANISH_BEFORE[word]
+    """The list joiner `word` ("y", "o", "e") as it is written before `following` in the language being written."""
+    rules = _BEFORE.get(language_active(), {})
+    if word in rules:
+        replacement, sound = rules[word]
         if sound.match(following.lstrip("*_“\"'(")):
             return replacement
     return word

@@ -102,8 +102,8 @@ def _data_items(facts: PolicyFacts, answers: dict[str, Any]) -> list[Unconfirmed
                            _("The policy assumes your site sets cookies it needs to work, as nearly every shop's does.")))  # fmt: skip
     if facts.platform is None and "platform" not in answers:
         items.append(_item("platform", "payments", _("Which company runs or hosts your shop's website?"),
-                           _("The policy names no company that hosts your site, and says your data is stored in your own systems.")))  # fmt: skip
-    if (facts.laws.eu or facts.laws.cn) and not facts.children and facts.teens is None:
+                           _("The policy names no company that hosts your site.")))  # fmt: skip
+    if (facts.laws.eu or facts.laws.cn or facts.laws.quebec) and not facts.children and facts.teens is None:
         items.append(_item("teens", "customers", _("Is your shop aimed at teenagers under 16?"),
                            _("The policy says your shop is not meant for children under 13, and nothing of older children.")))  # fmt: skip
     if not facts.sells_data_known:

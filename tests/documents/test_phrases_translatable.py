@@ -166,3 +166,16 @@ def test_spanish_lists_write_e_before_an_i_sound(items, joined):
         assert and_list(items) == joined
     with translation.override("en"):
         assert and_list(["Estonia", "Ireland"]) == "Estonia and Ireland"
+
+
+@pytest.mark.parametrize(
+    ("items", "joined"),
+    [
+        (["Royal Mail", "Evri"], "Royal Mail ed Evri"),
+        (["DHL", "UPS"], "DHL e UPS"),
+        (["Regno Unito", "Italia"], "Regno Unito e Italia"),
+    ],
+)
+def test_italian_lists_write_ed_only_before_an_e(items, joined):
+    with translation.override("it"):
+        assert and_list(items) == joined
