@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import Browser, Page, expect
 
+from policybuilder.documents.assemble import policy_assemble
+from policybuilder.documents.english_words import english_leftovers
 from policybuilder.documents.services import policy_publish
 from policybuilder.languages import OFFERED, language
 from tests.base import make_answers
@@ -42,6 +44,15 @@ def test_a_policys_page_is_in_the_policys_language_without_a_switcher(page: Page
     expect(page.get_by_role("heading", name=_in(code, "Your privacy policy is ready"))).to_be_visible()
     expect(page.locator("#policy-body")).to_have_attribute("lang", code)
     expect(page.locator(".language-switcher")).to_have_count(0)  # the page follows the policy, not a cookie
+    if code != "en":  # the coverage report the owner reads beside the policy is in its language too
+        report = page.locator("section.coverage").inner_text()
+        assert _in(code, "Checked against the law") in report
+        policy = policy_assemble(answers=make_answers("eu", language=code))
+        facts = policy.facts
+        names = [facts.shop.name, facts.shop.legal_name, *(n for p in facts.services for n in (p.name, p.company))]
+        # The answer each decision comes from is shown as its path in the answers ("business.country").
+        names += [path for d in policy.coverage.decisions for path in d.answer.split(", ")]
+        assert english_leftovers(report, names=names + ["GDPR", "PECR"]) == []
     assert look_at(page, f"result-{code}") == []
 
 

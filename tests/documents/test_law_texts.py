@@ -28,12 +28,16 @@ SAMPLES = ("eu", "uk", "ch", "br", "jp", "cn", "nz", "sg", "ca", "au", "transfer
            "law-us-states-reached", "law-small-australia", "children")  # fmt: skip
 
 
+# The laws' own English titles, which a translation may quote as their name (with its own words beside).
+ABBREVIATIONS = ["SBA", "CCPA", "CPRA", "CalOPPA", "COPPA", "PIPEDA", "GDPR", "UK GDPR", "PECR", "APPI", "PIPL"]
+
+
 def _report_text(policy) -> str:
     coverage = policy.coverage
     parts = [*coverage.notes]
     for law in coverage.laws:
         parts.append(law.name)
-        parts += [t for item in law.items for t in (item.summary, item.hint)]
+        parts += [t for item in law.items for t in (item.summary, item.hint, item.citation)]
     parts += [t for d in coverage.decisions for t in (d.name, d.reason, *d.notes)]
     parts += [t for item in policy.unconfirmed for t in (item.question, item.meanwhile)]
     return "\n".join(parts)
@@ -43,9 +47,7 @@ def _names(policy) -> list[str]:
     facts = policy.facts
     names = [facts.shop.legal_name, facts.shop.name, facts.shop.address]
     names += [n for p in facts.services for n in (p.name, p.company)]
-    # The laws' own English titles, which a translation may quote as their name (with its own words beside).
-    names += ["SBA", "CCPA", "CPRA", "CalOPPA", "COPPA", "PIPEDA", "GDPR", "UK GDPR", "PECR", "APPI", "PIPL"]
-    return names
+    return names + ABBREVIATIONS
 
 
 @pytest.mark.parametrize("code", FILED)
@@ -55,6 +57,7 @@ def test_every_law_item_and_phrase_has_a_current_translation(code):
     stale += [i.item_id for i in FILES.items if texts.items.get(i.item_id, ("", "", ""))[2] != item_revision(i)]
     assert stale == [], f"{code}: missing or stale entries"
     assert [p for p in rule_phrases() if p not in texts.phrases] == []
+    assert [i.citation for i in FILES.items if i.citation not in texts.phrases] == []  # the citations too
     untranslated = [i.item_id for i in FILES.items if texts.items[i.item_id][0] == i.summary]
     untranslated += [p for p in rule_phrases() if texts.phrases[p] == p and any(c.isalpha() for c in p)]
     assert untranslated == [], f"{code}: still the English"
@@ -71,6 +74,15 @@ def test_the_canadian_french_entries_are_current_and_differ_from_the_french():
     assert stale == []
     assert [i for i, entry in canadian.items.items() if entry[:2] == french.items[i][:2]] == []
     assert [p for p in canadian.phrases if p not in rule_phrases()] == []
+
+
+@pytest.mark.parametrize("code", (*FILED, "fr-CA"))
+def test_no_entry_holds_english_words_even_one_no_sample_shows(code):
+    texts = law_texts_read(law_texts_path(code))
+    entries = [name for name, _rev in texts.names.values()]
+    entries += [t for summary, hint, _rev in texts.items.values() for t in (summary, hint)]
+    entries += list(texts.phrases.values())
+    assert [t for t in entries if english_leftovers(t, names=ABBREVIATIONS)] == []
 
 
 @pytest.mark.parametrize("code", FILED)
