@@ -24,6 +24,7 @@ from policybuilder.documents.practices import (
 from policybuilder.documents.providers import Provider, analytics_retention_months, provider_resolve
 from policybuilder.documents.retention import Retention, retention_resolve
 from policybuilder.documents.shop import Shop, date_written, shop_resolve
+from policybuilder.documents.spelling import catalogue_us
 from policybuilder.documents.transfers import Transfer, transfers_resolve
 from policybuilder.languages import VERSION_IN
 from policybuilder.library.types import ServiceData
@@ -186,6 +187,7 @@ def facts_build(
     policy's language; `english` is the same catalogue in English when it is not (see carrier_scoped)."""
     english = english or catalogue
     shop = shop_resolve(answers["business"], answers.get("size"))
+    catalogue = catalogue_us(catalogue, us=shop.us_style_dates)  # "cart", not "basket", for a US shop
     data = answers.get("data", {})
     jurisdictions = answers.get("jurisdictions", [])
     children = bool(answers.get("children", False))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
 from policybuilder.documents.countries import EEA
+from policybuilder.documents.spelling import us_spelling
 
 # Legal bases as the data table shows them; the table's key says once what each one means. A kind keeps
 # these English words as keys (`DataKind.bases`) and shows them translated.
@@ -264,7 +265,7 @@ def _tracking_kinds(facts: Any) -> list[DataKind]:
     if facts.advertising:
         kinds.append(DataKind(
             key="advertising", name=_("Advertising data"),
-            examples=_("a cookie or pixel ID, the pages you view, what you add to your basket or buy, your device and IP address"),
+            examples=us_spelling(_("a cookie or pixel ID, the pages you view, what you add to your basket or buy, your device and IP address"), us=facts.shop.us_style_dates),
             source=ngettext("your browser, through our ad tag", "your browser, through our ad tags", len(facts.advertising)),
             purposes=_("to show our ads to people likely to want them, and to see if our ads work"),
             bases=_tracking_consent(facts), interest="", retention=r.advertising,
