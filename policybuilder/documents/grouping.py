@@ -9,7 +9,8 @@ from django.utils.translation import gettext_noop
 from policybuilder.documents.laws import Laws
 from policybuilder.documents.lists import and_list
 from policybuilder.documents.providers import Provider
-from policybuilder.documents.transfers import NAMED, REGIONAL, TERRITORY, LawDecision, Transfer, place
+from policybuilder.documents.safeguards import LawDecision
+from policybuilder.documents.transfers import NAMED, REGIONAL, TERRITORY, Transfer, place
 
 TERRITORY_OF = {region: law for law, region in REGIONAL.items()}  # an entity's region -> the law of that territory
 
