@@ -28,16 +28,22 @@ def list_word(word: str, following: str) -> str:
     return word
 
 
+def _joined(items: list[str], word: str, *, semicolons: bool = False) -> str:
+    """'A', 'A <word> B', 'A, B <word> C'; with `semicolons`, 'A; B; <word> C' (the language's own
+    separator, semicolon())."""
+    if len(items) < 2:
+        return "".join(items)
+    last = list_word(word, items[-1])
+    if semicolons:
+        return f"{semicolon().join(items[:-1])}{semicolon()}{last} {items[-1]}"
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
 def and_list(items: list[str] | tuple[str, ...]) -> str:
     """'A', 'A and B', 'A, B and C'; items that hold commas themselves are kept apart by semicolons."""
     items = [str(item) for item in items]
-    if len(items) < 2:
-        return "".join(items)
     # Translators: joins the last two items of a list ("email, post and phone"; "A, B; C, D; and E").
-    word = list_word(pgettext("list", "and"), items[-1])
-    if any("," in item for item in items):
-        return f"{semicolon().join(items[:-1])}{semicolon()}{word} {items[-1]}"
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+    return _joined(items, pgettext("list", "and"), semicolons=any("," in item for item in items))
 
 
 def semicolon() -> str:
@@ -49,9 +55,5 @@ def semicolon() -> str:
 
 def or_list(items: Any) -> str:
     """'A', 'A or B', 'A, B or C'."""
-    items = [str(item) for item in items]
-    if len(items) < 2:
-        return "".join(items)
     # Translators: joins the last two items of a list of alternatives ("email, post or phone").
-    word = list_word(pgettext("list", "or"), items[-1])
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+    return _joined([str(item) for item in items], pgettext("list", "or"))

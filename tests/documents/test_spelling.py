@@ -2,9 +2,11 @@
 British; the owner's own words are never respelt."""
 
 import pytest
+from django.utils import translation
 
 from policybuilder.documents.assemble import policy_assemble
 from policybuilder.documents.exporters import policy_text
+from policybuilder.documents.spelling import us_spelling
 from tests.base import make_answers
 
 pytestmark = pytest.mark.django_db
@@ -26,5 +28,8 @@ def test_the_owners_own_words_keep_their_spelling():
 
 
 def test_a_us_shops_policy_in_another_language_is_untouched():
-    text = policy_text(policy_assemble(answers=make_answers("us-ca", language="es")))
-    assert "cart" not in text
+    # The respelling is English's: in a Spanish policy a word that happens to match stays as it is.
+    with translation.override("es"):
+        assert us_spelling("basket", us=True) == "basket"
+    with translation.override("en"):
+        assert us_spelling("Basket", us=True) == "Cart" and us_spelling("basket", us=False) == "basket"
